@@ -117,24 +117,25 @@ def _spam_token(text: str, pos: int) -> tuple[int, bool]:
     return end, is_diacritic_spam(units)
 
 
+_TOKEN_END = re.compile(r"\s")
+_TOKEN_START = re.compile(r"\S*\Z")
+
+
 def region_bounds(text: str, pos: int) -> tuple[int, int]:
     """The region around ``pos``: its token, extended across spaces inside a filler run."""
     n = len(text)
-    start = pos
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    end = pos
-    while end < n and not text[end].isspace():
-        end += 1
+    m = _TOKEN_START.search(text, max(0, pos - 200), pos)
+    start = m.start() if m and m.start() > max(0, pos - 200) else _slow_start(text, pos)
+    m = _TOKEN_END.search(text, pos)
+    end = m.start() if m else n
     while True:  # extend right: "المقـ." + " " + ".ـاومة"
         j = end
         while j < n and j - end < 3 and text[j] in " \t\u00a0":
             j += 1
         if j == end or j >= n or text[j].isspace() or not _is_filler(text[end - 1]) or not _is_filler(text[j]):
             break
-        end = j
-        while end < n and not text[end].isspace():
-            end += 1
+        m = _TOKEN_END.search(text, j)
+        end = m.start() if m else n
     while True:  # extend left
         j = start
         while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
@@ -143,10 +144,14 @@ def region_bounds(text: str, pos: int) -> tuple[int, int]:
             text[j - 1]
         ):
             break
-        start = j
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
+        start = _slow_start(text, j)
     return start, end
+
+
+def _slow_start(text: str, pos: int) -> int:
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _is_filler(c: str) -> bool:
@@ -206,6 +211,9 @@ def stand_in_readings(latin: str, limit: int = 16) -> list[str]:
     return out
 
 
+DOUBLED_LETTER_PRIOR = -1.5  # log10 prior that a letter on both sides of a break was doubled to hide it
+
+
 def gap_options(region: str, gs: int, ge: int, gap_class: Gap, left: Segment, right: Segment
                 ) -> list[tuple[str, float, str, bool]]:
     """How the gap region[gs:ge] may be realised when its two segments are joined.
@@ -223,7 +231,7 @@ def gap_options(region: str, gs: int, ge: int, gap_class: Gap, left: Segment, ri
     else:
         opts.append(("", 0.0, kind, False))
     if left.letters and right.letters and left.letters[-1][0] == right.letters[0][0]:
-        opts.append(("", -1.5, "doubled_letter", True))
+        opts.append(("", DOUBLED_LETTER_PRIOR, "doubled_letter", True))
     return opts
 
 

@@ -12,6 +12,7 @@ after trying to explain it as a known stem with Arabic clitics (و ف ب ل ك �
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from importlib import resources
 
@@ -72,6 +73,13 @@ class Lexicon:
             self._logp[w] = max(self._logp.get(w, -99.0), lp)
         self.phrases = _read_phrases("phrases.tsv")
         self.phrase_words = {w for p in self.phrases for w in p}
+        # for each word of a phrase: the lengths of the words that stand next to it in some phrase
+        self._after: dict[str, set[int]] = {}
+        self._before: dict[str, set[int]] = {}
+        for p in self.phrases:
+            for a, b in itertools.pairwise(p):
+                self._after.setdefault(a, set()).add(len(b))
+                self._before.setdefault(b, set()).add(len(a))
         self.logp = lru_cache(maxsize=200_000)(self._score)
 
     def known(self, word: str) -> float | None:
@@ -104,6 +112,10 @@ class Lexicon:
                     cost = CLITIC_COST * ((1 if pre else 0) + (1 if suf else 0))
                     best = max(best, lp - cost)
         return best
+
+    def may_complete_phrase(self, prev: str, nxt: str, length: int) -> bool:
+        """Could a word of ``length`` letters form a phrase with the word before or after it?"""
+        return length in self._after.get(prev, ()) or length in self._before.get(nxt, ())
 
     def is_phrase(self, left: str, right: str) -> bool:
         return (strip_marks(left), strip_marks(right)) in self.phrases

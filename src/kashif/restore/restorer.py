@@ -7,26 +7,16 @@ are merged into :class:`~kashif.restore.offsets.Edit` objects against the origin
 
 from __future__ import annotations
 
-import re
-
-from kashif.restore.badness import Gap, classify_gap, is_persian_line
-from kashif.restore.candidates import (
-    SPACED_LETTERS,
-    find_sites,
-    gap_kind,
-    has_spaced_letters,
-    itemize,
-    region_bounds,
-)
+from kashif.restore.badness import is_persian_line
+from kashif.restore.candidates import SPACED_LETTERS, find_sites, has_spaced_letters, region_bounds
 from kashif.restore.chardata import LOOKALIKES, PERSIAN_MARKERS, ZWNJ
 from kashif.restore.decide import RegionContext, RegionDecider
+from kashif.restore.fastpath import decide_plain, decide_word, runs_of, segments
 from kashif.restore.lexicon import get_lexicon
 from kashif.restore.offsets import Edit, Restoration
 
 _PERSIAN_SENSITIVE = set(LOOKALIKES) | PERSIAN_MARKERS | {ZWNJ}
 SPACED_MIN_ZIPF = 3.0
-_PLAIN = re.compile("[\u0621-\u063a\u0641-\u064a]+")
-_FAST_GAPS = {Gap.TATWEEL: "tatweel", Gap.INVISIBLE: "zero_width", Gap.STRONG: "filler"}
 
 
 def restore(text: str) -> Restoration:
@@ -81,68 +71,45 @@ class _Restorer:
             persian_line=self._persian_line(start) if any(c in _PERSIAN_SENSITIVE for c in region) else False,
             after_number=_after_number(text, start),
         )
-        decider = RegionDecider(region, self.lex, ctx)
-        words, mods = decider.decide()
-        if not mods:
-            return
-        by_index = {}
-        for idx, repl, kind in mods:
-            by_index.setdefault(idx, (repl, kind))
-        for e in _merge(region, by_index, start):
-            edits.append(e)
-        for w in words:
-            kinds = sorted({by_index[i][1] for i in range(w.start, w.end) if i in by_index})
-            if kinds:
-                hidden.append((start + w.start, start + w.end, tuple(kinds)))
+        words, mods = RegionDecider(region, self.lex, ctx).decide()
+        self._apply(region, start, runs_of(mods), [(w.start, w.end) for w in words], edits, hidden)
 
     def _fast(self, start: int, end: int, edits: list[Edit], hidden: list) -> bool:
-        """Decide the common case without the full programme: plain letters broken only by tatweel,
-        invisibles or filler, with no doubled letter at a break, whose joined form the lexicon knows
-        (or that only tatweel stretches). Returns False when the region needs the full decision."""
+        """Decide the region on a fast path if it has the shape of one (see :mod:`fastpath`)."""
         region = self.text[start:end]
-        items = itemize(region)
-        segs = [(s, e) for kind, s, e in items if kind == "L"]
-        if any(kind == "X" for kind, _s, _e in items):
+        segs = segments(region)
+        if not segs:
+            return segs is not None  # no letters: nothing to do; Latin letters: the full decision
+        if len(segs) == 1:
+            result = decide_word(region, segs[0], self.lex, lambda: self._persian_line(start))
+        else:
+            result = decide_plain(region, segs, self.lex, _after_number(self.text, start),
+                                  lambda n: self._near_phrase(start, end, n), lambda: self._persian_line(start))
+        if result is None:
             return False
-        letters = [region[s:e] for s, e in segs]
-        if any(not _PLAIN.fullmatch(w) or "آ" in w for w in letters):
-            return False  # marks, look-alikes, forms, or an آ that may be misused: the full decision
-        gaps: list[tuple[int, int, str]] = []
-        hard = 0
-        for (_s1, e1), (s2, _e2), left, right in zip(segs, segs[1:], letters, letters[1:], strict=False):
-            gap = region[e1:s2]
-            if ZWNJ in gap or left[-1] == right[0]:
-                return False
-            cls = classify_gap(gap)
-            if cls is Gap.HARD:
-                hard += 1
-                continue
-            if cls not in _FAST_GAPS:
-                return False
-            gaps.append((e1, s2, gap_kind(gap, cls)))
-        if not gaps:
-            return True  # plain letters with hard boundaries only (لـ«الشرق», لـ 3): nothing to undo
-        if hard:
-            return False  # mixed cases go the long way
-        if any(kind != "tatweel" for _s, _e, kind in gaps):
-            if len(letters[0]) <= 2 and _after_number(self.text, start) and region[gaps[0][0]] == "\u0640":
-                return False  # maybe 1436هـ،...: let the full decision look
-            if self.lex.known("".join(letters)) is None:
-                return False
-            if self._near_phrase(start, end):
-                return False  # a neighbour names a phrase: a letter may have been replaced (القـ،،،ـام)
-        for gs, ge, kind in gaps:
-            edits.append(Edit(start + gs, start + ge, region[gs:ge], "", kind))
-        kinds = tuple(sorted({kind for _s, _e, kind in gaps}))
-        first = segs[0][0]
-        hidden.append((start + first, start + segs[-1][1], kinds))
+        self._apply(region, start, *result, edits, hidden)
         return True
 
-    def _near_phrase(self, start: int, end: int) -> bool:
-        words = self.lex.phrase_words
+    @staticmethod
+    def _apply(region: str, start: int, runs: list[tuple[int, int, str, str]], words: list[tuple[int, int]],
+               edits: list[Edit], hidden: list) -> None:
+        """Turn a region's edits (region-relative runs) into edits of the text, and its restored words into
+        hidden words with the kinds of the edits inside them."""
+        if not runs:
+            return
+        edits.extend(Edit(start + rs, start + re_, region[rs:re_], repl, kind) for rs, re_, repl, kind in runs)
+        for ws, we in words:
+            kinds = sorted({kind for rs, re_, _r, kind in runs if rs < we and re_ > ws})
+            if kinds:
+                hidden.append((start + ws, start + we, tuple(kinds)))
+
+    def _near_phrase(self, start: int, end: int, length: int) -> bool:
+        """Could a word of ``length`` letters here complete a phrase with a neighbour (a replaced letter)?"""
         before = self.text[max(0, start - 40) : start].split()
         after = self.text[end : end + 40].split()
-        return bool((before and _letters(before[-1]) in words) or (after and _letters(after[0]) in words))
+        prev = _letters(before[-1]) if before else ""
+        nxt = _letters(after[0]) if after else ""
+        return self.lex.may_complete_phrase(prev, nxt, length)
 
     def _persian_line(self, pos: int) -> bool:
         text = self.text
@@ -169,25 +136,6 @@ class _Restorer:
                     p = m.start() + i
                     edits.append(Edit(p, p + 1, ch, "", "spaced_letters"))
             hidden.append((m.start(), m.end(), ("spaced_letters",)))
-
-
-def _merge(region: str, by_index: dict[int, tuple[str, str]], base: int) -> list[Edit]:
-    """Merge per-character edits into edits over runs of adjacent characters with the same kind."""
-    out: list[Edit] = []
-    run: list[int] = []
-    for idx in sorted(by_index):
-        if run and (idx != run[-1] + 1 or by_index[idx][1] != by_index[run[-1]][1]):
-            out.append(_edit(region, by_index, run, base))
-            run = []
-        run.append(idx)
-    if run:
-        out.append(_edit(region, by_index, run, base))
-    return out
-
-
-def _edit(region: str, by_index: dict[int, tuple[str, str]], run: list[int], base: int) -> Edit:
-    s, e = run[0], run[-1] + 1
-    return Edit(base + s, base + e, region[s:e], "".join(by_index[i][0] for i in run), by_index[run[0]][1])
 
 
 def _letters(word: str) -> str:
