@@ -118,14 +118,22 @@ def _spam_token(text: str, pos: int) -> tuple[int, bool]:
 
 
 _TOKEN_END = re.compile(r"\s")
-_TOKEN_START = re.compile(r"\S*\Z")
+
+
+def token_start(text: str, pos: int) -> int:
+    """Start of the whitespace-delimited token that holds ``pos``."""
+    s = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    if _TOKEN_END.search(text, s, pos) is None:
+        return s
+    while pos > 0 and not text[pos - 1].isspace():  # a rarer space (tab, no-break space) is nearer
+        pos -= 1
+    return pos
 
 
 def region_bounds(text: str, pos: int) -> tuple[int, int]:
     """The region around ``pos``: its token, extended across spaces inside a filler run."""
     n = len(text)
-    m = _TOKEN_START.search(text, max(0, pos - 200), pos)
-    start = m.start() if m and m.start() > max(0, pos - 200) else _slow_start(text, pos)
+    start = token_start(text, pos)
     m = _TOKEN_END.search(text, pos)
     end = m.start() if m else n
     while True:  # extend right: "المقـ." + " " + ".ـاومة"
@@ -144,14 +152,8 @@ def region_bounds(text: str, pos: int) -> tuple[int, int]:
             text[j - 1]
         ):
             break
-        start = _slow_start(text, j)
+        start = token_start(text, j)
     return start, end
-
-
-def _slow_start(text: str, pos: int) -> int:
-    while pos > 0 and not text[pos - 1].isspace():
-        pos -= 1
-    return pos
 
 
 def _is_filler(c: str) -> bool:

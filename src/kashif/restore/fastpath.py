@@ -12,10 +12,10 @@ same currency as the full decision, so edits are assembled in one place.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 from kashif.restore.badness import Gap, classify_gap, is_diacritic_spam, kept_tanween
 from kashif.restore.candidates import (
@@ -57,9 +57,12 @@ def runs_of(mods: Mods) -> Runs:
     return runs
 
 _SEGMENT = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}]+")
-_PLAIN = re.compile(f"[\u0621-\u063a\u0641-\u064a{MARK_CLASS}]+")
+_NOT_PLAIN = re.compile(f"[\u0622\u0671-\u06d3\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc{''.join(LOOKALIKES)}]")
+_MARK = re.compile(f"[{MARK_CLASS}]")
+_TWO_MARKS = re.compile(f"[{MARK_CLASS}][^{MARK_CLASS}]*[{MARK_CLASS}]")
 _STAND_IN = re.compile(f"[A-Za-z|]|[{LETTER_CLASS}{MARK_CLASS}][0-9\u0660-\u0669][{LETTER_CLASS}]")
 _MARKS = frozenset(DIACRITICS)
+RARE_LOGP = -5.5  # zipf 3.5: a joined word commoner than this leaves no room for a replaced letter
 _JOINING_GAPS = (Gap.TATWEEL, Gap.INVISIBLE, Gap.STRONG)
 
 
@@ -73,50 +76,54 @@ def segments(region: str) -> list[tuple[int, int]] | None:
 def decide_plain(region: str, segs: list[tuple[int, int]], lex: Lexicon, after_number: bool,
                  near_phrase: Callable[[int], bool], persian_line: Callable[[], bool]) -> tuple[Runs, Words] | None:
     """Plain letters (ordinary marks allowed) broken by strong gaps, decided without search."""
-    words = [region[s:e] for s, e in segs]
-    if any(not _PLAIN.fullmatch(w) or "آ" in w for w in words):
+    if _NOT_PLAIN.search(region):
         return None  # look-alikes, forms, or an آ that may be misused
+    marked = _MARK.search(region) is not None
+    words = [region[s:e] for s, e in segs]
+    bare = [strip_marks(w) for w in words] if marked else words
     gaps: list[tuple[int, int, str, bool]] = []  # start, end, kind, joins two equal letters
     weak: list[int] = []
     hard = False
-    for k, ((_s1, e1), (s2, _e2)) in enumerate(itertools.pairwise(segs)):
+    for k in range(len(segs) - 1):
+        e1, s2 = segs[k][1], segs[k + 1][0]
         gap = region[e1:s2]
-        cls = classify_gap(gap, ZWNJ in gap and persian_line())
+        cls, kind = gap_info(gap, ZWNJ in gap and persian_line())
         if cls is Gap.WEAK:
             weak.append(k)
-            continue
-        if cls is Gap.HARD:
+        elif cls is Gap.HARD:
             hard = True
-            continue
-        left, right = words[k], words[k + 1]
-        gaps.append((e1, s2, gap_kind(gap, cls), strip_marks(left)[-1:] == strip_marks(right)[:1]))
+        else:
+            gaps.append((e1, s2, kind, bare[k][-1:] == bare[k + 1][:1]))
     if weak:
-        if gaps or hard or any(_weak_join(words[k], words[k + 1], lex) for k in weak):
+        if gaps or hard or any(_weak_join(bare[k], bare[k + 1], lex) for k in weak):
             return None  # a weak gap that may close, or beside other gaps: the full decision
         return [], []  # punctuation between whole words (الإسرائيلي.من، حزيران/يونيو): nothing to undo
     if not gaps:
         return [], []  # nothing but hard boundaries (لـ«الشرق», لـ 3): nothing to undo
-    if hard or sum(doubled for *_x, doubled in gaps) > 1:
+    if hard:
         return None
-    if sum(1 for c in region if c in _MARKS) >= 2 and is_diacritic_spam(_units("".join(words))):
+    if marked and _TWO_MARKS.search(region) and is_diacritic_spam(_units("".join(words))):
         return None
-    plain = strip_marks("".join(words))
+    plain = "".join(bare)
     dedup = None
-    for k, (_s, _e, _kind, doubled) in enumerate(gaps):
-        if doubled:
-            cut = sum(len(strip_marks(w)) for w in words[: k + 1])
-            dedup = plain[:cut] + plain[cut + 1 :]
+    doubled_at = [k for k, g in enumerate(gaps) if g[3]]
+    if len(doubled_at) > 1:
+        return None
+    if doubled_at:
+        cut = sum(len(w) for w in bare[: doubled_at[0] + 1])
+        dedup = plain[:cut] + plain[cut + 1 :]
     use_dedup = False
-    if dedup is not None or any(kind != "tatweel" for _s, _e, kind, _d in gaps):
-        if len(strip_marks(words[0])) <= 2 and after_number and region[gaps[0][0]] == TATWEEL:
+    if dedup is not None or any(g[2] != "tatweel" for g in gaps):
+        if after_number and len(bare[0]) <= 2 and region[gaps[0][0]] == TATWEEL:
             return None  # maybe 1436هـ،...: let the full decision look
         lp_plain = lex.known(plain)
         lp_dedup = lex.known(dedup) if dedup is not None else None
         if lp_plain is None and lp_dedup is None:
             return None
         use_dedup = lp_dedup is not None and (lp_plain is None or lp_dedup + DOUBLED_LETTER_PRIOR > lp_plain)
-        if near_phrase(len(dedup if use_dedup else plain) + 1):
-            return None  # a neighbour names a phrase: a letter may have been replaced (القـ،،،ـام)
+        best = lp_dedup if use_dedup else lp_plain
+        if best is not None and best < RARE_LOGP and near_phrase(len(dedup if use_dedup else plain) + 1):
+            return None  # a rare reading beside a word that names a phrase: was a letter replaced? (القـ،،،ـام)
     runs: Runs = []
     for k, (gs, ge, kind, doubled) in enumerate(gaps):
         if doubled and use_dedup:
@@ -131,9 +138,15 @@ def decide_plain(region: str, segs: list[tuple[int, int]], lex: Lexicon, after_n
     return runs, [(segs[0][0], segs[-1][1])]
 
 
-def _weak_join(left: str, right: str, lex: Lexicon) -> bool:
+@lru_cache(maxsize=4096)
+def gap_info(gap: str, persian_line: bool) -> tuple[Gap, str]:
+    """The class of a gap and the kind of edit that closing it is."""
+    cls = classify_gap(gap, persian_line)
+    return cls, gap_kind(gap, cls)
+
+
+def _weak_join(a: str, b: str, lex: Lexicon) -> bool:
     """Would the full decision close this weak gap? Only into a well-attested word, never at initials."""
-    a, b = strip_marks(left), strip_marks(right)
     if len(a) == 1 or len(b) == 1:
         return False
     return (lex.known(a + b) or -99.0) >= WEAK_JOIN_MIN_LOGP

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ class Restoration:
     original: str
     text: str
     edits: list[Edit]
-    hidden: list[HiddenWord]
+    _hidden_spans: list[tuple[int, int, tuple[str, ...]]]
     word_count: int
     # Offset map: for edit i, where its replacement starts in ``text`` (sorted, parallel to ``edits``).
     _new_starts: list[int] = field(default_factory=list, repr=False)
@@ -96,12 +97,17 @@ class Restoration:
         for e in edits:
             new_starts.append(e.start + shift)
             shift += len(e.replacement) - (e.end - e.start)
-        r = cls(original=original, text=text, edits=edits, hidden=[], word_count=word_count,
-                _new_starts=new_starts, _edit_starts=[e.start for e in edits])
-        for ostart, oend, kinds in hidden_spans:
-            start, end = r._from_original_span(ostart, oend)
-            r.hidden.append(HiddenWord(text[start:end], start, end, original[ostart:oend], ostart, oend, kinds))
-        return r
+        return cls(original=original, text=text, edits=edits, _hidden_spans=hidden_spans, word_count=word_count,
+                   _new_starts=new_starts, _edit_starts=[e.start for e in edits])
+
+    @cached_property
+    def hidden(self) -> list[HiddenWord]:
+        """The obfuscated words, in order, with their spans in both texts and the tricks undone on each."""
+        out = []
+        for ostart, oend, kinds in self._hidden_spans:
+            start, end = self._from_original_span(ostart, oend)
+            out.append(HiddenWord(self.text[start:end], start, end, self.original[ostart:oend], ostart, oend, kinds))
+        return out
 
     # -- public views -------------------------------------------------------------------------------------
     @property
@@ -114,7 +120,7 @@ class Restoration:
         """Share of the text's words that were obfuscated, 0..1."""
         if not self.word_count:
             return 0.0
-        return min(1.0, len(self.hidden) / self.word_count)
+        return min(1.0, len(self._hidden_spans) / self.word_count)
 
     @property
     def changed(self) -> bool:
