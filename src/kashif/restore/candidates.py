@@ -60,8 +60,9 @@ _SPACED_PROBE = re.compile(f"[ \u00a0\n][{_AR}][ \u00a0][{_AR}][ \u00a0][{_AR}](
 
 
 ITEM = re.compile(
-    f"(?P<L>[{LETTER_CLASS}{MARK_CLASS}]+)|(?P<X>[A-Za-z|]+)|(?P<N>[{_DIGITS}]+)"
-    f"|(?P<F>[^{LETTER_CLASS}{MARK_CLASS}A-Za-z|{_DIGITS}]+)"
+    # a mark with no letter before it (on a tatweel: بـِ) is part of the gap, not a segment
+    f"(?P<L>[{LETTER_CLASS}][{LETTER_CLASS}{MARK_CLASS}]*)|(?P<X>[A-Za-z|]+)|(?P<N>[{_DIGITS}]+)"
+    f"|(?P<F>[^{LETTER_CLASS}A-Za-z|{_DIGITS}]+)"
 )
 _MARKS = frozenset(DIACRITICS)
 _AR_SET = frozenset(chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)])
@@ -273,8 +274,12 @@ def join_mods(region: str, segments: list[Segment], gap_spans: list[tuple[int, i
     mods: list[tuple[int, str, str]] = []
     for k, (real, _p, kind, drop) in enumerate(choices):
         gs, ge = gap_spans[k]
+        placed = False
         for i in range(gs, ge):
-            mods.append((i, real if i == gs else "", kind))
+            if region[i] in _MARKS:
+                continue  # a mark carried by a tatweel stays, on the letter before it (تـُحكم -> تُحكم)
+            mods.append((i, "" if placed else real, kind))
+            placed = True
         if drop:
             nxt = segments[k + 1].chars
             i = 1

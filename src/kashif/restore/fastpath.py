@@ -56,7 +56,7 @@ def runs_of(mods: Mods) -> Runs:
             runs.append((idx, idx + 1, repl, kind))
     return runs
 
-_SEGMENT = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}]+")
+_SEGMENT = re.compile(f"[{LETTER_CLASS}][{LETTER_CLASS}{MARK_CLASS}]*")  # a mark on a tatweel is gap
 _NOT_PLAIN = re.compile(f"[\u0622\u0671-\u06d3\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc{''.join(LOOKALIKES)}]")
 _MARK = re.compile(f"[{MARK_CLASS}]")
 _TWO_MARKS = re.compile(f"[{MARK_CLASS}][^{MARK_CLASS}]*[{MARK_CLASS}]")
@@ -134,8 +134,24 @@ def decide_plain(region: str, segs: list[tuple[int, int]], lex: Lexicon, after_n
                 i += 1
             runs.append((gs, i, "", "doubled_letter"))
         else:
-            runs.append((gs, ge, "", kind))
+            runs.extend((a, b, "", kind) for a, b in _without_marks(region, gs, ge))
     return runs, [(segs[0][0], segs[-1][1])]
+
+
+def _without_marks(region: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The runs of region[s:e] that are not marks: a mark carried by a tatweel stays (تـُحكم -> تُحكم)."""
+    out: list[tuple[int, int]] = []
+    i = s
+    while i < e:
+        while i < e and region[i] in _MARKS:
+            i += 1
+        j = i
+        while j < e and region[j] not in _MARKS:
+            j += 1
+        if j > i:
+            out.append((i, j))
+        i = j
+    return out
 
 
 @lru_cache(maxsize=4096)
