@@ -10,10 +10,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """One undone trick: ``original[start:end]`` (indices into the ORIGINAL text) became ``replacement``."""
 
     start: int
@@ -32,8 +32,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class HiddenWord:
+class HiddenWord(NamedTuple):
     """A word that was obfuscated: as restored, where it is in both texts, and which tricks hid it."""
 
     word: str
