@@ -49,7 +49,7 @@ _NON_LETTER = (
 _SITE_START = f"{_RARE}{MARK_CLASS}A-Za-z|{_NON_LETTER}"
 SITE = re.compile(
     f"[{_SITE_START}](?:"
-    f"(?<=[{_RARE}])"  # tatweel, an invisible, a look-alike, a presentation form
+    f"(?<=[{_RARE}])\\S*"  # tatweel, an invisible, a look-alike, a form: the token is a site, skip it
     f"|(?<=[{MARK_CLASS}])(?=[{_AR}{MARK_CLASS}]*[{MARK_CLASS}])"  # a word with two marks or more
     f"|(?<=[{_AR}][A-Za-z|])|(?<=[A-Za-z|])(?=[{_AR}])"  # a Latin stand-in glued to an Arabic word
     f"|(?<=[{_AR}{MARK_CLASS}][{_NON_LETTER}])(?=[{_NON_LETTER}]*[{_AR}]))"  # filler between two letters
