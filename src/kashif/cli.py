@@ -435,6 +435,89 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- events -------------------------------------------------------------------------------------------------
+def _events_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="articles, one per file ('-' for stdin)")
+    p.add_argument("--published", metavar="DATE",
+                   help="publication date of the articles (ISO, e.g. 2020-01-07): resolves أمس، الثلاثاء الماضي")
+    p.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl",
+                   help="jsonl: one codebook record per line; csv: ACLED's columns in ACLED's order, then "
+                        "kashif's own; geojson: a FeatureCollection of points (default: jsonl)")
+    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="what to do with input that is not UTF-8 (default: stop with an error)")
+
+
+def _read_article(name: str, errors: str) -> str:
+    with contextlib.ExitStack() as stack:
+        stream = stack.enter_context(open_input(name))
+        data = stream.read()
+    try:
+        return data.decode("utf-8", errors=errors)
+    except UnicodeDecodeError as e:
+        raise InvalidUtf8(display_name(name), e.start, data[e.start]) from None
+
+
+EXTRA_CSV_COLUMNS = ("modality", "actor1_attributed", "geonameid", "evidence_start", "evidence_end", "file")
+
+
+def run_events(args: argparse.Namespace) -> int:
+    import csv
+
+    from kashif.extract import extract
+    from kashif.extract.actors import actor_inter
+    from kashif.extract.pipeline import parse_published
+    from kashif.extract.records import ACLED_COLUMNS, acled_row
+
+    try:
+        published = parse_published(args.published)
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    out = Output()
+    features: list[dict] = []
+    writer = None
+    if args.format == "csv":
+        writer = csv.DictWriter(_CsvAdapter(out), fieldnames=[*ACLED_COLUMNS, *EXTRA_CSV_COLUMNS],
+                                lineterminator="\n")
+        writer.writeheader()
+    status = 0
+    for name in args.files:
+        try:
+            text = _read_article(name, args.errors)
+        except CliError as e:
+            error(str(e))
+            status = e.status
+            continue
+        for event in extract(text, published=published):
+            record = event.to_dict()
+            if args.format == "jsonl":
+                out.write(json.dumps({**record, "file": display_name(name)}, ensure_ascii=False) + "\n")
+            elif writer is not None:
+                row = acled_row(event, source=display_name(name), inter1=actor_inter(event.actor1),
+                                inter2=actor_inter(event.actor2) if event.actor2 else "")
+                row.update({k: record[k] for k in EXTRA_CSV_COLUMNS[:-1]}, file=display_name(name))
+                writer.writerow(row)
+            elif event.latitude is not None and event.longitude is not None:
+                features.append({
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
+                    "properties": {**record, "file": display_name(name)},
+                })
+    if args.format == "geojson":
+        out.write(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False) + "\n")
+    out.flush()
+    return status
+
+
+class _CsvAdapter:
+    """Lets csv.writer write through :class:`Output` (UTF-8 whatever the locale)."""
+
+    def __init__(self, out: Output) -> None:
+        self.out = out
+
+    def write(self, text: str) -> None:
+        self.out.write(text)
+
+
 # -- the command table ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Command:
@@ -449,6 +532,8 @@ COMMANDS: list[Command] = [
             _restore_arguments, run_restore),
     Command("demo", "restore the bundled example articles and show what was hidden",
             _demo_arguments, run_demo),
+    Command("events", "extract event records (ACLED's schema) from Arabic articles",
+            _events_arguments, run_events),
 ]
 
 

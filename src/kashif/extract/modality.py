@@ -1,0 +1,397 @@
+"""Is a trigger a report of an event, and did the event occur, or was it threatened, planned or denied?
+
+Two questions about a :class:`~kashif.extract.triggers.Trigger` in its sentence (codebook §1 and §3,
+README decisions 2 and 3), answered from cue lists in ``data/modality.json``:
+
+:func:`is_event_report` tells a report of an event from a mention of one. A trigger is *not* a report when
+it is governed by
+
+- a condemnation or condolence (أدان، ندد، استنكر، أعرب عن): ``أدانت الوزارة الهجوم``;
+- an investigation or a trial (تحقيق، محاكمة، المحكمة، بتهمة، المتهم، الإفراج عن): ``التحقيق في اغتيال``;
+- a commemoration or anniversary (ذكرى، إحياء، مرور عام على);
+- opinion, fear or modality (يجب، يمكن، ربما، مخاوف من، حذر من، احتمال);
+- prevention or policy (مكافحة، لمنع، لوقف، إنهاء، طالب بـ، رفض): ``دعا إلى وقف القصف``;
+- a condition (إذا، لو، في حال، حال): ``حال استهدفت أي مصالح``;
+- a trend word just before it with no time or toll in its clause (تصاعد الهجمات، ارتفاع وتيرة الاشتباكات),
+  or a generic quantifier just before it (أي هجوم، كل أشكال العنف);
+
+- a word of continuation right after it, again with no time or toll (الاعتداءات المستمرة، المتكررة);
+
+or when its sentence is a question, or a "read also" line (اقرأ أيضاً، ذات صلة). Protest participants
+(متظاهرون) are exempt from the mention cues: ``ندد المتظاهرون بـ...`` is a protest.
+
+An event that occurred must also be one that a coder could place (README decision 9 codes background
+events only when the article dates and places them). So, for a trigger whose modality is ``occurred``:
+
+- a definite abstract noun of a practice (القتل، التعذيب، الاغتصاب، الاغتيالات، العنف) is a mention
+  unless a head makes it one event (عملية الخطف، حادثة الاغتيال، بعد الاغتيال) or its clause is dated;
+- any other noun (هجوم، غارات، مظاهرة) is a mention when its sentence names no time, number, place
+  (a place noun such as مدينة، حي، سوق, or a name :mod:`kashif.extract.places` accepts) and no verb of
+  occurrence stands next to it (شنت غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً);
+- an imperfect verb (not future) is habitual or generic (يقتلون الأبرياء) unless its clause names a time,
+  number or place (يحاصر الجيش البلدة منذ ثلاثة أيام).
+
+Threats, plans and denials are reported as such whatever their anchors.
+
+:func:`modality` gives ``occurred`` | ``threatened`` | ``planned`` | ``denied``:
+
+1. ``denied`` when a negator stands right before the trigger, with only "transparent" words between
+   (لم تقصف، لم يتم اعتقال، لم تقع أي اشتباكات، عدم وقوع، دخلت دون قتال، لن يهاجم), but not ``لا يزال``
+   or ``لا سيما``;
+2. otherwise the nearest cue that *governs* the trigger decides: ``threatened`` (هدد بـ، توعد، لوّح،
+   أنذر، مهلة), ``planned`` (يعتزم، نية لـ، من المقرر، يخطط، يستعد لـ، تمهيداً لـ، تتوقع مصادر، دعا إلى،
+   ستواصل، سوف) or ``denied`` (نفى، كذّب، لا صحة لـ). A cue governs a trigger that follows it in the same
+   clause (:func:`~kashif.extract.triggers.clause_ids`) within its window of words, with no scope breaker
+   between them: a temporal or causal subordinator (بعد أن، إثر، منذ، بسبب، حيث، عندما), a contrast
+   (لكن، فيما), a condition, or (except for a denial) a relative pronoun (الذي، التي). So ``هدد الرئيس
+   بقصف 52 هدفاً`` is threatened, while in ``توعد بالرد على الهجوم الذي استهدف`` the attack occurred.
+   A denial does not govern a trigger when a word of responsibility or involvement stands between them:
+   ``نفى الحزب مسؤوليته عن الهجوم الذي أدى إلى مقتل ...`` denies the responsibility, not the attack,
+   which stays ``occurred``;
+3. ``planned`` when the trigger itself carries the future prefix (ستقصف) or is followed closely by a
+   future verb or a word of expectation (المظاهرات ستستمر، الاقتحام الوشيك، الهجوم المرتقب);
+   ``denied`` when it is followed in its clause by a dismissal (... عارية عن الصحة، لا أساس لها);
+4. ``occurred`` otherwise, including reported speech and attributions ("قالت مصادر"، "أفاد ناشطون").
+
+Everything is decided inside the sentence given. An article that reports an event in one sentence and
+quotes its denial in another (README decision 2) must be reconciled by the caller; so must events reported
+as conditions of a threat.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from kashif.extract.lexmatch import Lexicon, Match, Text, analyse
+from kashif.extract.triggers import Trigger, clause_ids
+
+__all__ = ["MODALITIES", "Assessment", "assess", "is_event_report", "modality"]
+
+MODALITIES = ("occurred", "threatened", "planned", "denied")
+
+_GOVERNING = {"threatened": "threatened", "planned": "planned", "denial": "denied"}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What :func:`assess` found: whether the trigger reports an event, its modality, and why."""
+
+    report: bool
+    modality: str
+    modality_cue: str | None = None  # the words that decided the modality
+    mention_cue: str | None = None  # the words that made it a mention
+    reason: str = ""  # e.g. "negation", "threatened", "mention:legal", "related"
+
+
+@cache
+def _data() -> dict:
+    path = resources.files("kashif.extract").joinpath("data", "modality.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _lexicon() -> Lexicon:
+    d = _data()
+    entries: list[tuple[str, str]] = []
+    for key in ("threatened", "planned", "future_aux", "planned_after", "denial", "denial_after",
+                "denial_blockers", "negators", "negation_exceptions", "negation_transparent", "scope_breakers",
+                "relatives", "conditional", "anchors", "related_links", "trend_after", "specificity",
+                "abstract_nouns", "specific_heads", "occurrence_verbs"):
+        entries.extend((e, key) for e in d[key])
+    for group in ("mention", "adjacent"):
+        for key, exprs in d[group].items():
+            entries.extend((e, f"{group}:{key}") for e in exprs)
+    return Lexicon(entries)
+
+
+@dataclass
+class _Cues:
+    text: Text
+    clause: list[int]
+    sentence: list[int]
+    by_cat: dict[str, list[Match]]
+    covered: dict[str, set[int]]  # category -> token indices its matches cover
+    words: list[int]  # words[i]: how many word tokens come before token i (distances count words only)
+
+    def dist(self, a: int, b: int) -> int:
+        """Words from token ``a`` up to token ``b`` (``a <= b``)."""
+        return self.words[b] - self.words[a]
+
+
+@lru_cache(maxsize=256)
+def _cues(sentence: str) -> _Cues:
+    at = analyse(sentence)
+    clause, sent = clause_ids(at)
+    by_cat: dict[str, list[Match]] = {}
+    covered: dict[str, set[int]] = {}
+    for m in _lexicon().find(at):
+        cat = str(m.payload)
+        by_cat.setdefault(cat, []).append(m)
+        covered.setdefault(cat, set()).update(range(m.first, m.last))
+    words = [0]
+    for t in at.tokens:
+        words.append(words[-1] + (t.kind == "word"))
+    return _Cues(at, clause, sent, by_cat, covered, words)
+
+
+def _window(name: str) -> int:
+    return int(_data()["windows"][name])
+
+
+def _span(c: _Cues, trigger: Trigger) -> tuple[int, int] | None:
+    toks = c.text.tokens
+    if not toks:
+        return None
+    first = c.text.token_at(trigger.start)
+    if first >= len(toks):
+        return None
+    last = max(first + 1, c.text.token_at(max(trigger.end - 1, trigger.start)) + 1)
+    return first, min(last, len(toks))
+
+
+def _between(c: _Cues, cats: tuple[str, ...], lo: int, hi: int) -> bool:
+    """A match of one of ``cats`` lies within tokens ``[lo, hi)``."""
+    return any(lo <= m.first and m.last <= hi for cat in cats for m in c.by_cat.get(cat, ()))
+
+
+def _governing(c: _Cues, cat: str, first: int, last: int, window: int, breakers: tuple[str, ...],
+               future_only: bool = False) -> Match | None:
+    """The nearest cue of ``cat`` before the trigger that governs it."""
+    best: Match | None = None
+    for m in c.by_cat.get(cat, ()):
+        if m.last > first or c.dist(m.last, first) >= window:
+            continue
+        if c.clause[m.first] != c.clause[first] or (future_only and not m.future):
+            continue
+        if _between(c, breakers, m.last, first):
+            continue
+        if cat == "denial" and _between(c, ("denial_blockers",), m.last, first):
+            continue
+        if best is None or m.last > best.last:
+            best = m
+    return best
+
+
+def _following(c: _Cues, cat: str, first: int, last: int, window: int, future_only: bool = False) -> Match | None:
+    for m in c.by_cat.get(cat, ()):
+        if m.first >= last and c.dist(last, m.first) < window and c.clause[m.first] == c.clause[first]:
+            if not future_only or m.future:
+                return m
+    return None
+
+
+def _negated(c: _Cues, first: int) -> Match | None:
+    toks = c.text.tokens
+    transparent = c.covered.get("negation_transparent", set())
+    exceptions = c.covered.get("negation_exceptions", set())
+    for m in c.by_cat.get("negators", ()):
+        if m.last > first or c.dist(m.last, first) > _window("negation"):
+            continue
+        if m.last in exceptions:
+            continue
+        if all(toks[i].kind == "word" and i in transparent for i in range(m.last, first)):
+            return m
+    return None
+
+
+def _cue_text(c: _Cues, m: Match) -> str:
+    return c.text.text[m.start : m.end]
+
+
+def assess(sentence: str, trigger: Trigger) -> Assessment:
+    """Report or mention, and modality, of ``trigger`` (found in ``sentence``, with spans into it)."""
+    c = _cues(sentence)
+    span = _span(c, trigger)
+    if span is None:
+        return Assessment(True, "occurred")
+    first, last = span
+    mod, mod_cue, reason = _modality(c, trigger, first, last)
+    report, mention_cue, why = _report(c, trigger, first, last, mod)
+    return Assessment(report, mod, mod_cue, mention_cue, why or reason)
+
+
+def modality(sentence: str, trigger: Trigger) -> str:
+    """``occurred``, ``threatened``, ``planned`` or ``denied`` (see the module docstring)."""
+    return assess(sentence, trigger).modality
+
+
+def is_event_report(sentence: str, trigger: Trigger) -> bool:
+    """Whether ``trigger`` reports an event rather than mentioning one (see the module docstring)."""
+    return assess(sentence, trigger).report
+
+
+# ----------------------------------------------------------------------------------------- modality
+
+
+def _modality(c: _Cues, trigger: Trigger, first: int, last: int) -> tuple[str, str | None, str]:
+    neg = _negated(c, first)
+    if neg is not None:
+        return "denied", _cue_text(c, neg), "negation"
+    breakers = ("scope_breakers", "relatives", "conditional")
+    best: tuple[int, str, Match] | None = None
+    for cat, mod in _GOVERNING.items():
+        w = _window(cat)
+        m = _governing(c, cat, first, last, w, ("scope_breakers", "conditional") if cat == "denial" else breakers)
+        if m is not None and (best is None or m.last > best[0]):
+            best = (m.last, mod, m)
+    m = _governing(c, "future_aux", first, last, _window("future_aux"), breakers, future_only=True)
+    if m is not None and (best is None or m.last > best[0]):
+        best = (m.last, "planned", m)
+    k = _future_verb_before(c, first, _window("future_aux"), breakers)
+    if k is not None and (best is None or k + 1 > best[0]):
+        tok = c.text.tokens[k]
+        return "planned", c.text.text[tok.start : tok.end], "planned"
+    if best is not None:
+        return best[1], _cue_text(c, best[2]), best[1]
+    if trigger.future:
+        return "planned", None, "future"
+    after = _following(c, "denial_after", first, last, _window("denial_after"))
+    if after is not None:
+        return "denied", _cue_text(c, after), "denied_after"
+    after = _following(c, "planned_after", first, last, _window("planned_after"))
+    if after is None and trigger.aspect == "noun":
+        after = _following(c, "future_aux", first, last, _window("future_after"), future_only=True)
+    if after is not None:
+        return "planned", _cue_text(c, after), "planned_after"
+    if trigger.aspect == "noun":
+        toks = c.text.tokens
+        for k in range(last, min(last + _window("future_after"), len(toks))):
+            if c.clause[k] != c.clause[first]:
+                break
+            if _looks_future(toks[k].text):
+                return "planned", c.text.text[toks[k].start : toks[k].end], "planned_after"
+    return "occurred", None, ""
+
+
+@lru_cache(maxsize=65536)
+def _looks_future(word: str) -> bool:
+    """A verb with the future prefix س (ستسمح، سيكون، سنرد): the word without its س is an imperfect verb
+    that is clearly more frequent than the whole (so ستة، سنة، سيارة، سيول، ستين are not)."""
+    from wordfreq import zipf_frequency
+
+    for p in ("وس", "فس", "س"):
+        if word.startswith(p):
+            rest = word[len(p):]
+            break
+    else:
+        return False
+    if len(rest) < 3 or rest[0] not in "يتنا":
+        return False
+    zr = zipf_frequency(rest, "ar")
+    return zr >= 3.5 and zr >= zipf_frequency(word, "ar") + 0.3
+
+
+def _future_verb_before(c: _Cues, first: int, window: int, breakers: tuple[str, ...]) -> int | None:
+    toks = c.text.tokens
+    for k in range(first - 1, max(-1, first - 1 - window), -1):
+        if c.clause[k] != c.clause[first]:
+            return None
+        if toks[k].kind == "word" and _looks_future(toks[k].text):
+            return None if _between(c, breakers, k + 1, first) else k
+    return None
+
+
+# ------------------------------------------------------------------------------------------- report
+
+
+def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tuple[bool, str | None, str]:
+    toks = c.text.tokens
+    sent = c.sentence[first]
+    sent_words = [i for i, t in enumerate(toks) if c.sentence[i] == sent and t.kind == "word"]
+    if sent_words:
+        for m in c.by_cat.get("related_links", ()):
+            if m.first == sent_words[0]:
+                return False, _cue_text(c, m), "related"
+    if any(c.sentence[i] == sent and t.kind == "punct" and t.text in "؟?" for i, t in enumerate(toks)):
+        return False, "؟", "question"
+    breakers = ("scope_breakers", "relatives")
+    cond = _governing(c, "conditional", first, last, _window("conditional"), breakers)
+    if cond is not None:
+        return False, _cue_text(c, cond), "conditional"
+    if trigger.kind == "participant":
+        return True, None, ""
+    best: tuple[int, str, Match] | None = None
+    for key in _data()["mention"]:
+        cat = f"mention:{key}"
+        w = _window("prevention") if key == "prevention" else _window("mention")
+        m = _governing(c, cat, first, last, w, breakers)
+        if m is not None and (best is None or m.last > best[0]):
+            best = (m.last, cat, m)
+    if best is not None:
+        return False, _cue_text(c, best[2]), best[1]
+    adj = _window("adjacent")
+    for key in _data()["adjacent"]:
+        cat = f"adjacent:{key}"
+        for m in c.by_cat.get(cat, ()):
+            if m.last <= first and c.dist(m.last, first) < adj and c.clause[m.first] == c.clause[first]:
+                if key == "trend" and _anchored(c, first):
+                    continue
+                return False, _cue_text(c, m), cat
+    m = _following(c, "trend_after", first, last, adj)
+    if m is not None and not _anchored(c, first):
+        return False, _cue_text(c, m), "trend_after"
+    if mod != "occurred":
+        return True, None, ""  # the threat, plan or denial is itself what is reported
+    if trigger.definite and trigger.aspect == "noun" and _abstract(c, first):
+        return False, None, "abstract"
+    if trigger.aspect == "noun" and not _specific(c, sent) and not _predicated(c, first, last):
+        return False, None, "unanchored"
+    if trigger.aspect == "impf" and not trigger.future and not _specific(c, sent, c.clause[first]):
+        return False, None, "habitual"
+    return True, None, ""
+
+
+def _predicated(c: _Cues, first: int, last: int) -> bool:
+    """A verb of occurrence stands next to the noun (شنت غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً)."""
+    w = _window("predicate")
+    for m in c.by_cat.get("occurrence_verbs", ()):
+        if c.clause[m.first] != c.clause[first]:
+            continue
+        if (m.last <= first and c.dist(m.last, first) < w) or (m.first >= last and c.dist(last, m.first) < w):
+            return True
+    return False
+
+
+def _abstract(c: _Cues, first: int) -> bool:
+    """A definite abstract noun (القتل، التعذيب، الاغتيالات) with no head making it one event (عملية
+    الخطف، حادثة الاغتيال، بعد الاغتيال) and no time in its clause: the practice, not an event."""
+    if not any(m.first == first for m in c.by_cat.get("abstract_nouns", ())):
+        return False
+    if any(m.last == first for m in c.by_cat.get("specific_heads", ())):
+        return False
+    return not any(c.clause[m.first] == c.clause[first] for m in c.by_cat.get("anchors", ()))
+
+
+def _specific(c: _Cues, sent: int, clause: int | None = None) -> bool:
+    """The sentence (or one clause of it) names a time, a number, a toll or a place."""
+    toks = c.text.tokens
+    if clause is None:
+        idx = [i for i in range(len(toks)) if c.sentence[i] == sent]
+    else:
+        idx = [i for i in range(len(toks)) if c.clause[i] == clause]
+    inside = set(idx)
+    if any(toks[i].kind == "num" for i in idx):
+        return True
+    for cat in ("anchors", "specificity"):
+        if any(m.first in inside for m in c.by_cat.get(cat, ())):
+            return True
+    return _has_place(c.text.text[toks[idx[0]].start : toks[idx[-1]].end])
+
+
+@lru_cache(maxsize=1024)
+def _has_place(text: str) -> bool:
+    """A place name that the gazetteer accepts (its guards keep out البلاد، الباب ... used as words)."""
+    from kashif.extract.places import PlaceContext, load_gazetteer
+
+    return bool(load_gazetteer().places(text, PlaceContext()))
+
+
+def _anchored(c: _Cues, first: int) -> bool:
+    """The trigger's clause names a time or a toll (so a trend word reports an event)."""
+    cl = c.clause[first]
+    if any(c.clause[i] == cl and t.kind == "num" for i, t in enumerate(c.text.tokens)):
+        return True
+    return any(c.clause[m.first] == cl for m in c.by_cat.get("anchors", ()))

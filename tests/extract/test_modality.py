@@ -1,0 +1,191 @@
+"""Report or mention, and occurred / threatened / planned / denied, with the scope of each cue."""
+
+from __future__ import annotations
+
+import pytest
+
+import kashif
+from kashif.extract.modality import MODALITIES, assess, is_event_report, modality
+from kashif.extract.triggers import Trigger, find_triggers
+
+
+def trigger(sentence: str, surface: str) -> Trigger:
+    found = [t for t in find_triggers(sentence) if t.text == surface]
+    assert found, [t.text for t in find_triggers(sentence)]
+    return found[0]
+
+
+def mod(sentence: str, surface: str) -> str:
+    return modality(sentence, trigger(sentence, surface))
+
+
+def report(sentence: str, surface: str) -> bool:
+    return is_event_report(sentence, trigger(sentence, surface))
+
+
+# ----------------------------------------------------------------------------------------- modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "expected"),
+    [
+        # occurred, including what sources say and attributions
+        ("قصفت الطائرات الحربية مخازن الذخيرة في المطار أمس", "قصفت", "occurred"),
+        ("قالت مصادر محلية إن مسلحين اختطفوا مهندسين اثنين من موقع العمل", "اختطفوا", "occurred"),
+        ("أفاد ناشطون بأن اشتباكات عنيفة اندلعت في الحي الشرقي", "اشتباكات", "occurred"),
+        ("كانت القوات قد انسحبت من المعسكر قبل أسبوع", "انسحبت", "occurred"),
+        ("حاولت الميليشيا اقتحام البلدة ليل الأحد", "اقتحام", "occurred"),
+        # threatened
+        ("هدد قائد الجماعة بقصف المطارات المدنية في البلاد", "بقصف", "threatened"),
+        ("توعد التنظيم في بيان مصور بذبح الرهائن الأجانب", "بذبح", "threatened"),
+        ("لوّح وزير الدفاع بشن هجوم بري واسع على المدينة", "هجوم بري", "threatened"),
+        ("وجه الجيش إنذارا للمسلحين بمغادرة الحي وإلا اقتحمه", "اقتحمه", "threatened"),
+        # planned
+        ("تعتزم الحكومة شن عملية عسكرية لاستعادة الوادي", "عملية عسكرية", "planned"),
+        ("أعلنت المعارضة نيتها تنظيم مظاهرة حاشدة في الساحة", "مظاهرة", "planned"),
+        ("من المقرر أن تنطلق المسيرة من أمام الجامعة مطالبة بالإفراج عن الطلاب", "المسيرة", "planned"),
+        ("تستعد القوات لاقتحام آخر معاقل المسلحين في المدينة", "لاقتحام", "planned"),
+        ("وصلت تعزيزات إلى الجبهة تمهيدا لهجوم على التلال", "لهجوم", "planned"),
+        ("تتوقع مصادر عسكرية أن تتم السيطرة على المدينة خلال أيام", "السيطرة على", "planned"),
+        ("ستقصف الطائرات مواقع التنظيم في الأيام المقبلة", "ستقصف", "planned"),
+        ("قال المتحدث إن الاعتصام سيستمر حتى تلبية المطالب", "الاعتصام", "planned"),
+        ("تحدثت الصحف عن الهجوم الوشيك على الميناء", "الهجوم", "planned"),
+        ("دعت النقابات إلى إضراب عام يوم الاثنين", "إضراب", "planned"),
+        ("أكد الوزير أن بلاده ستسمح بتنفيذ ضربات جوية ضد المسلحين", "ضربات جوية", "planned"),
+        # denied
+        ("نفى الجيش قصف المستشفى في الحي الغربي", "قصف", "denied"),
+        ("نفت الوزارة أن تكون قواتها اعتقلت أي صحفي خلال المظاهرات", "اعتقلت", "denied"),
+        ("لم تقصف الطائرات أي هدف داخل المدينة", "تقصف", "denied"),
+        ("أكد المحافظ أنه لم يتم اعتقال أي من المحتجين", "اعتقال", "denied"),
+        ("قال الناطق إنه لا صحة للأنباء عن انسحاب القوات من المعبر", "انسحاب", "denied"),
+        ("الأنباء عن اغتيال القائد العسكري في دمشق عارية عن الصحة", "اغتيال", "denied"),
+        ("دخلت الوحدات البلدة دون قتال", "قتال", "denied"),
+        ("أكد الطرفان عدم وقوع اشتباكات في المنطقة العازلة", "اشتباكات", "denied"),
+        ("أكد قائد الفصيل أن مقاتليه لن يهاجموا القرى المجاورة", "يهاجموا", "denied"),
+    ],
+)
+def test_modality(sentence: str, surface: str, expected: str) -> None:
+    assert expected in MODALITIES
+    assert mod(sentence, surface) == expected, assess(sentence, trigger(sentence, surface))
+
+
+# ----------------------------------------------------------------------------------------------- scope
+
+
+def test_threat_governs_only_what_follows_it() -> None:
+    s = "هدد الرئيس بقصف 52 هدفا في البلاد حال استهدفت أي قاعدة تابعة لجيشه"
+    assert mod(s, "بقصف") == "threatened"
+    # the condition of the threat is neither threatened nor a report of an attack
+    cond = assess(s, trigger(s, "استهدفت"))
+    assert cond.modality == "occurred" and not cond.report and cond.reason == "conditional"
+
+
+def test_denied_responsibility_is_not_a_denied_attack() -> None:
+    s = "نفى الفصيل مسؤوليته عن الهجوم الذي أدى إلى مقتل أربعة جنود في الكمين"
+    assert mod(s, "الهجوم") == "occurred"
+    assert mod(s, "مقتل") == "occurred"
+    assert report(s, "الهجوم")
+
+
+def test_denial_reaches_into_the_report_it_denies() -> None:
+    s = "نفى المرصد الأنباء التي تحدثت عن سيطرة المسلحين على البلدة"
+    assert mod(s, "سيطرة المسلحين على") == "denied"
+
+
+def test_relative_clause_breaks_a_threat() -> None:
+    s = "توعد الحزب بالرد على الهجوم الذي استهدف مقره في المدينة"
+    assert mod(s, "استهدف") == "occurred"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "هدد الجيش بقصف الأحياء الشرقية فيما قصفت الطائرات الريف الغربي",
+        "يعتزم التحالف توسيع عملياته لكن الطائرات قصفت المدينة أمس",
+        "هدد المسلحون السكان؛ قصفت الطائرات مواقعهم بعد ساعة",
+    ],
+)
+def test_scope_ends_at_the_clause(sentence: str) -> None:
+    assert mod(sentence, "قصفت") == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("لا تزال المعارك تدور في محيط المطار", "المعارك"),
+        ("تصاعد التوتر لا سيما بعد الهجوم على السفارة أمس", "الهجوم"),
+        ("لم تعلن أي جهة مسؤوليتها عن التفجير الذي هز السوق صباح اليوم", "التفجير"),
+        ("لم تعرف بعد هوية منفذي الاغتيال الذي وقع ليل الجمعة في بيروت", "الاغتيال"),
+    ],
+)
+def test_negations_that_deny_nothing(sentence: str, surface: str) -> None:
+    assert mod(sentence, surface) == "occurred"
+
+
+# ------------------------------------------------------------------------------------ report / mention
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "reason"),
+    [
+        ("أدانت الجامعة العربية بشدة التفجير الذي استهدف الكنيسة", "التفجير", "mention:condemnation"),
+        ("استنكرت منظمات حقوقية اعتقال الصحفيين", "اعتقال", "mention:condemnation"),
+        ("فتحت النيابة تحقيقا في اغتيال الناشط", "اغتيال", "mention:legal"),
+        ("قضت المحكمة بسجن ثلاثة شبان بتهمة خطف تاجر", "خطف", "mention:legal"),
+        ("أحيا السكان الذكرى العاشرة لمجزرة القرية", "لمجزرة", "mention:commemoration"),
+        ("حذر التقرير من تصاعد الهجمات على الصحفيين", "الهجمات", "mention:opinion"),
+        ("يجب وقف القصف على المناطق السكنية فورا", "القصف", "mention:prevention"),
+        ("طالبت الأمم المتحدة بوقف القتال في الإقليم", "بوقف القتال", "mention:prevention"),
+        ("إذا هاجم المسلحون المدينة فإن الجيش سيرد بقوة", "هاجم", "conditional"),
+        ("لن نقبل أي هجوم على أراضينا", "هجوم", "adjacent:generic"),
+        ("تراجع عدد التفجيرات في العاصمة", "التفجيرات", "adjacent:trend"),
+        ("ما زال الخوف من الاعتداءات المتكررة على القرى يسيطر على السكان", "الاعتداءات", "trend_after"),
+        ("هل قصفت الطائرات المعبر الحدودي؟", "قصفت", "question"),
+        ("اقرأ أيضاً: غارات على مطار عسكري في الشمال", "غارات", "related"),
+        ("تحدث الكاتب عن القتل والتعذيب في السجون", "القتل", "abstract"),
+        ("ظل الاغتيال السياسي حاضرا في تاريخ البلاد", "الاغتيال", "unanchored"),
+        ("هؤلاء يقتلون الأبرياء ويبررون ذلك", "يقتلون", "habitual"),
+    ],
+)
+def test_mentions(sentence: str, surface: str, reason: str) -> None:
+    a = assess(sentence, trigger(sentence, surface))
+    assert not a.report and a.reason == reason, a
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("ندد المتظاهرون بالفساد ورددوا هتافات ضد الحكومة", "المتظاهرون"),  # protesters condemning: a protest
+        ("تظاهر الآلاف تنديدا بالغارات الأخيرة على المدينة", "تظاهر"),
+        ("تصاعدت حدة الاشتباكات أمس في حي المطار", "الاشتباكات"),  # a trend word, but dated
+        ("شنت الطائرات غارات على مواقع للمسلحين", "غارات"),  # a noun predicated by a verb of occurrence
+        ("وقع انفجار ضخم قرب السفارة", "انفجار"),
+        ("يحاصر الجيش البلدة منذ ثلاثة أيام", "يحاصر"),  # an imperfect, anchored
+    ],
+)
+def test_reports(sentence: str, surface: str) -> None:
+    assert report(sentence, surface), assess(sentence, trigger(sentence, surface))
+
+
+def test_condemnation_governs_only_what_follows() -> None:
+    s = "تظاهر مئات الطلاب أمام الجامعة منددين باعتقال زملائهم"
+    assert report(s, "تظاهر")
+    assert not report(s, "باعتقال")
+
+
+def test_cues_in_the_assessment() -> None:
+    s = "هدد قائد الجماعة بقصف المطارات المدنية"
+    a = assess(s, trigger(s, "بقصف"))
+    assert a.modality_cue == "هدد" and a.mention_cue is None and a.report
+
+
+def test_restored_obfuscated_threat() -> None:
+    r = kashif.restore("هــ.دد قائد الفصيل بقصــ.ف المطار المدني وتوعـ*ـد باقتحـ،ـام المدينة")
+    found = find_triggers(r.text)
+    assert [(t.text, modality(r.text, t)) for t in found] == [("بقصف", "threatened"), ("باقتحام", "threatened")]
+
+
+def test_trigger_inside_a_longer_text() -> None:
+    text = "مقدمة الخبر. نفى الجيش قصف المستشفى. وقصفت المدفعية الحي أمس."
+    found = find_triggers(text)
+    assert [(t.text, modality(text, t)) for t in found] == [("قصف", "denied"), ("وقصفت المدفعية", "occurred")]
