@@ -545,7 +545,8 @@ def resolve_date(expression: str, published: date | None) -> DateMention | None:
 
 
 def event_date(
-    text: str, published: date | None, span: tuple[int, int] | None = None, frame_days: int = 7
+    text: str, published: date | None, span: tuple[int, int] | None = None, frame_days: int = 7,
+    mentions: list[DateMention] | None = None,
 ) -> EventDate:
     """The date of the event stated in ``text[span]`` (the whole of ``text`` if ``span`` is None).
 
@@ -555,9 +556,12 @@ def event_date(
        within ``frame_days`` before publication (background months and older dates are not inherited), with
        precision at least 2 (the day is known only from the frame, as in the dev set's convention).
     3. Else the publication date with precision 2; without one, nothing (codebook §6).
+
+    ``mentions`` may pass ``find_dates(text, published)`` computed once for a whole article.
     """
     start, end = span if span is not None else (0, len(text))
-    mentions = [m for m in find_dates(text, published) if m.date is not None and m.role == POINT]
+    found = find_dates(text, published) if mentions is None else mentions
+    mentions = [m for m in found if m.date is not None and m.role == POINT]
     inside = [m for m in mentions if start <= m.start < end]
     if inside:
         best = min(inside, key=lambda m: (m.time_precision, m.start))

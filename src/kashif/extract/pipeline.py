@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from kashif.extract import modality as modality_mod
 from kashif.extract.actors import assign_roles, find_actors
-from kashif.extract.dates import event_date
+from kashif.extract.dates import event_date, find_dates
 from kashif.extract.numbers import count_fatalities
 from kashif.extract.places import Place, PlaceContext, load_gazetteer
 from kashif.extract.records import Event
@@ -74,11 +74,16 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
     rt = r.text
     gaz = load_gazetteer()
     article_places = gaz.places(rt)
+    dates = find_dates(rt, pub)
     context = _article_context(article_places)
     events: list[Event] = []
     seen: set[tuple] = set()
-    previous_place: Place | None = None
+    previous_place: Place | None = None  # the last place named in the current paragraph
+    previous_end = 0
     for sent in split_sentences(rt):
+        if "\n" in rt[previous_end : sent.start]:
+            previous_place = None  # a new paragraph: places do not carry over
+        previous_end = sent.end
         candidates = _candidates(sent.text)
         sentence_places = [p for p in gaz.places(sent.text, context)]
         if not candidates:
@@ -86,7 +91,7 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
                 previous_place = sentence_places[-1]
             continue
         actors = find_actors(sent.text, context.country)
-        when = event_date(rt, pub, (sent.start, sent.end))
+        when = event_date(rt, pub, (sent.start, sent.end), mentions=dates)
         ostart, oend = r.original_span(sent.start, sent.end)
         for cand in candidates:
             t = cand.trigger
@@ -95,7 +100,7 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
             killed = 0
             if cand.modality == "occurred" and t.event_type in VIOLENT:
                 killed = count_fatalities(sent.text).count
-            for place in _event_places(t, sentence_places, previous_place, context, gaz):
+            for place in _event_places(t, sentence_places, previous_place):
                 event = Event(
                     event_type=t.event_type,
                     sub_event_type=t.sub_event_type,
@@ -103,13 +108,13 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
                     actor1=roles.actor1,
                     actor1_attributed=roles.actor1_attributed,
                     actor2=roles.actor2,
-                    location=place.location if place else "",
-                    country=place.country if place else (context.country or ""),
-                    admin1=place.admin1 if place else "",
-                    geonameid=place.geonameid if place else None,
-                    latitude=place.latitude if place else None,
-                    longitude=place.longitude if place else None,
-                    geo_precision=place.geo_precision if place else None,
+                    location=place.location,
+                    country=place.country,
+                    admin1=place.admin1,
+                    geonameid=place.geonameid,
+                    latitude=place.latitude,
+                    longitude=place.longitude,
+                    geo_precision=place.geo_precision,
                     event_date=when.date.isoformat() if when.date else "",
                     time_precision=when.time_precision,
                     fatalities=killed,
@@ -117,8 +122,7 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
                     evidence_start=ostart,
                     evidence_end=oend,
                 )
-                key = (event.event_type, event.sub_event_type, event.modality, event.location, event.event_date,
-                       event.actor1)
+                key = (event.event_type, event.sub_event_type, event.modality, event.location, event.event_date)
                 if key in seen:
                     continue  # the article repeats an event (its lead and its body)
                 seen.add(key)
@@ -168,14 +172,13 @@ def _article_context(places: list[Place]) -> PlaceContext:
     return PlaceContext(country=country, admin1=admin1)
 
 
-def _event_places(t: Trigger, places: list[Place], previous: Place | None, context: PlaceContext, gaz
-                  ) -> list[Place | None]:
+def _event_places(t: Trigger, places: list[Place], previous: Place | None) -> list[Place]:
     """Where the event at trigger ``t`` happened: the places after it in its sentence (one event per place
-    of a list), else the nearest before it, else the place the article named last, else its country."""
+    of a list), else the nearest before it, else the place named last in its paragraph. An event with no
+    place at all is not coded (codebook §5; README decision 9)."""
     after = [p for p in places if p.start >= t.start]
     if after:
-        first = after[0]
-        listed = [first]
+        listed = [after[0]]
         for p in after[1:]:
             if p.mention is not None and p.mention.coordinated:
                 listed.append(p)
@@ -185,10 +188,4 @@ def _event_places(t: Trigger, places: list[Place], previous: Place | None, conte
     before = [p for p in places if p.end <= t.start]
     if before:
         return [before[-1]]
-    if previous is not None:
-        return [previous]
-    if context.country:
-        found = gaz.places(context.country, context)
-        if found:
-            return [found[0]]
-    return [None]
+    return [previous] if previous is not None else []
