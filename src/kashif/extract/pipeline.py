@@ -32,6 +32,7 @@ from kashif.extract.sentences import split_sentences
 from kashif.extract.triggers import Trigger, find_triggers
 from kashif.restore import restore
 
+_PLACE_FIELDS = ("location", "country", "admin1", "geonameid", "latitude", "longitude", "geo_precision")
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # Which trigger names an event best when several in one sentence name the same one.
 _KIND_RANK = {"event": 0, "weapon": 1, "outcome": 2, "participant": 3}
@@ -108,13 +109,7 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
                     actor1=roles.actor1,
                     actor1_attributed=roles.actor1_attributed,
                     actor2=roles.actor2,
-                    location=place.location,
-                    country=place.country,
-                    admin1=place.admin1,
-                    geonameid=place.geonameid,
-                    latitude=place.latitude,
-                    longitude=place.longitude,
-                    geo_precision=place.geo_precision,
+                    **{f: getattr(place, f) for f in _PLACE_FIELDS},
                     event_date=when.date.isoformat() if when.date else "",
                     time_precision=when.time_precision,
                     fatalities=killed,

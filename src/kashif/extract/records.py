@@ -11,22 +11,8 @@ from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 
 from kashif.extract.gazetteer import DATA_DIR, read_tsv
+from kashif.extract.triggers import EVENT_TYPES
 
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
-    ),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory",
-        "Other",
-    ),
-}
 MODALITIES = ("occurred", "threatened", "planned", "denied")
 DISORDER_TYPE = {
     "Battles": "Political violence",

@@ -70,8 +70,8 @@ def classify_gap(gap: str, persian_line: bool = False) -> Gap:
         before, after = gap.split(None, 1)[0], gap.rsplit(None, 1)[-1]
         if TATWEEL not in before or TATWEEL not in after:
             return Gap.HARD
-    if "#" in gap or "@" in gap or _ENTITY.search(gap) or sum(c.isascii() and c.isalpha() for c in gap) > 3:
-        return Gap.HARD  # a hashtag or mention begins, an HTML entity, a Latin word
+    if _ENTITY.search(gap) or sum(c.isascii() and c.isalpha() for c in gap) > 3:
+        return Gap.HARD  # an HTML entity, a Latin word
     if has_tatweel or any(c in _INVISIBLE for c in gap) or _has_symbol(gap):
         return Gap.STRONG
     return Gap.WEAK

@@ -122,6 +122,9 @@ class RegionDecider:
         """Turn gaps that clean text writes on purpose into hard boundaries."""
         if "#" in self.region or "@" in self.region:  # hashtags and handles: #تفجير_مسجد_عسير
             self.gap_classes = [Gap.HARD if c is Gap.WEAK else c for c in self.gap_classes]
+            for k, (gs, ge) in enumerate(self.gaps):
+                if ("#" in self.region[gs:ge] or "@" in self.region[gs:ge]) and "_" in self.region[ge:]:
+                    self.gap_classes[k] = Gap.HARD  # وسم#كم_لك_سنة: a hashtag starts, words joined by _
         strong = any(c in (Gap.STRONG, Gap.TATWEEL, Gap.INVISIBLE) for c in self.gap_classes)
         dotted = sum(c is Gap.WEAK for c in self.gap_classes) >= 2  # بي.إم.دبليو، أ.ف.ب
         for k, cls in enumerate(self.gap_classes):
