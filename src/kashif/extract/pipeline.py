@@ -19,16 +19,17 @@ The pipeline, each step its own module:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from kashif.extract import modality as modality_mod
-from kashif.extract.actors import assign_roles, find_actors
+from kashif.extract.actors import actor_inter, assign_roles, find_actors
 from kashif.extract.dates import event_date, find_dates
 from kashif.extract.numbers import count_fatalities
 from kashif.extract.places import Place, PlaceContext, load_gazetteer
 from kashif.extract.records import Event
 from kashif.extract.sentences import split_sentences
+from kashif.extract.subplaces import find_subplaces
 from kashif.extract.triggers import Trigger, find_triggers
 from kashif.restore import restore
 
@@ -92,16 +93,18 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
                 previous_place = sentence_places[-1]
             continue
         actors = find_actors(sent.text, context.country)
+        subplaces = find_subplaces(sent.text, sentence_places, previous_place)
         when = event_date(rt, pub, (sent.start, sent.end), mentions=dates)
         ostart, oend = r.original_span(sent.start, sent.end)
         for cand in candidates:
             t = cand.trigger
             roles = assign_roles(sent.text, (t.start, t.end), actors, context.country, t.event_type,
                                  t.sub_event_type)
+            t = _territory(t, roles.actor1)
             killed = 0
             if cand.modality == "occurred" and t.event_type in VIOLENT:
                 killed = count_fatalities(sent.text).count
-            for place in _event_places(t, sentence_places, previous_place):
+            for place in _event_places(t, sentence_places, subplaces, previous_place, cand.modality):
                 event = Event(
                     event_type=t.event_type,
                     sub_event_type=t.sub_event_type,
@@ -152,6 +155,19 @@ def _candidates(sentence: str) -> list[_Candidate]:
     return out
 
 
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# Armed groups that fight for a government and whose captures ACLED codes as the government's (README 8).
+_GOVERNMENT_SIDE = {"Popular Resistance", "Popular Mobilization Forces"}
+
+
+def _territory(t: Trigger, actor1: str) -> Trigger:
+    """A capture is the government's or a non-state actor's by who took it (codebook §2, README 8)."""
+    if t.event_type != "Battles" or t.sub_event_type not in _TERRITORY or not actor1:
+        return t
+    state = actor_inter(actor1) == "State forces" or actor1 in _GOVERNMENT_SIDE
+    return replace(t, sub_event_type=_TERRITORY[0] if state else _TERRITORY[1])
+
+
 def _rank(t: Trigger) -> tuple[int, int, int]:
     return (_KIND_RANK.get(t.kind, 9), 0 if t.rule != "default" else 1, t.start)
 
@@ -167,10 +183,22 @@ def _article_context(places: list[Place]) -> PlaceContext:
     return PlaceContext(country=country, admin1=admin1)
 
 
-def _event_places(t: Trigger, places: list[Place], previous: Place | None) -> list[Place]:
+def _event_places(t: Trigger, places: list[Place], subplaces: list[list[Place]], previous: Place | None,
+                  modality: str) -> list[Place]:
     """Where the event at trigger ``t`` happened: the places after it in its sentence (one event per place
     of a list), else the nearest before it, else the place named last in its paragraph. An event with no
-    place at all is not coded (codebook §5; README decision 9)."""
+    place at all is not coded (codebook §5; README decision 9); nor is an occurred event placed only by a
+    country's name (سوريا, العراق name the setting, not where it happened), while a threat or a plan may be
+    (هدد بقصف 52 هدفاً لإيران). A list of sub-places the gazetteer lacks (أحياء سارة والنزهة) gives one event
+    each, when it comes before any known place after the trigger."""
+    if modality == "occurred":
+        places = [p for p in places if p.feature != "country"]
+        if previous is not None and previous.feature == "country":
+            previous = None
+    groups = [g for g in subplaces if g[0].start >= t.start]
+    known_after = [p for p in places if p.start >= t.start]
+    if groups and (not known_after or groups[0][0].start < known_after[0].start):
+        return groups[0]
     after = [p for p in places if p.start >= t.start]
     if after:
         listed = [after[0]]

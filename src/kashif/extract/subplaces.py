@@ -1,0 +1,182 @@
+"""Sub-places the gazetteer lacks: the villages, neighbourhoods, camps and hills a report names after a place
+word (قرية السلامية، أحياء سارة والنزهة، معسكري الصمع وكهلان), placed at the town or district the sentence
+(or its paragraph) names, as the codebook asks for a place GeoNames lacks (§5; README decision 5): the
+parent's coordinates, ``geonameid`` empty, precision 1 inside a town (a neighbourhood) and 2 around it.
+
+The cue words and the words that open two-word names are data: ``data/subplace_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kashif.extract.places import Place
+from kashif.restore.fold import search_key
+
+_TOKEN = re.compile(r"[^\s،,.؛;:!?؟()«»\"“”]+")
+_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+
+
+@dataclass(frozen=True)
+class _Data:
+    cues: dict[str, int]  # folded cue word (no article) -> geo_precision of what it names
+    openers: frozenset[str]  # folded words that open a two-word name (دار سعد، خان بني سعد)
+    stops: frozenset[str]  # folded words that end a name (prepositions, function words)
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    cues: dict[str, int] = {}
+    openers: set[str] = set()
+    stops: set[str] = set()
+    text = resources.files("kashif.extract").joinpath("data", "subplace_cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, words = line.split("\t", 1)
+        folded = [search_key(w) for w in words.split()]
+        if kind == "opener":
+            openers.update(folded)
+        elif kind == "stop":
+            stops.update(folded)
+        else:
+            cues.update(dict.fromkeys(folded, int(kind)))
+    return _Data(cues, frozenset(openers), frozenset(stops))
+
+
+def _bare(token: str) -> str:
+    """A token folded, without a clitic and without the article."""
+    key = search_key(token)
+    for c in _CLITICS:
+        if key.startswith(c) and len(key) - len(c) >= 3:
+            rest = key[len(c):]
+            if rest.startswith("ال") or rest in _data().cues:
+                key = rest
+                break
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) -> list[list[Place]]:
+    """Groups of sub-places in ``sentence`` (one group per cue word: أحياء سارة والنزهة is one group of two),
+    each placed at its parent: the first known place after the group, else the last before it, else
+    ``fallback`` (the place the paragraph named last). Names the gazetteer knows are left to it."""
+    data = _data()
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    groups: list[list[tuple[int, int, str, int]]] = []
+    i = 0
+    while i < len(tokens):
+        precision = data.cues.get(_bare(tokens[i][2]))
+        if precision is None:
+            i += 1
+            continue
+        names: list[tuple[int, int, str, int]] = []
+        j = i + 1
+        first = True
+        while j < len(tokens):
+            s, e, tok = tokens[j]
+            if not first and not tok.startswith("و"):
+                break
+            name_tok = tok[1:] if not first else tok
+            key = _bare(name_tok)
+            if key in data.stops or key in data.cues or not key.isalpha():
+                break
+            end = e
+            if key in data.openers and j + 1 < len(tokens) and _bare(tokens[j + 1][2]) not in data.stops:
+                end = tokens[j + 1][1]
+                j += 1
+            start = s + (0 if first else 1)
+            names.append((start, end, sentence[start:end], precision))
+            first = False
+            j += 1
+            if sentence[end:end + 1] in "،,.؛;:":
+                break
+        if names:
+            groups.append(names)
+        i = max(j, i + 1)
+    out: list[list[Place]] = []
+    for names in groups:
+        inside = [p for p in known if any(p.start < e and s < p.end for s, e, _t, _p in names)]
+        parent = _parent(names[0][0], names[-1][1], [p for p in known if p not in inside], fallback)
+        if parent is None:
+            continue
+        group = []
+        for s, e, text, precision in names:
+            same = [p for p in inside if p.start < e and s < p.end]
+            if same and _km(same[0], parent) <= NEAR_KM:
+                group.append(same[0])  # the gazetteer knows this one, and it is where the report is
+            else:
+                group.append(_place(s, e, text, precision, parent))
+        out.append(group)
+    return out
+
+
+NEAR_KM = 40.0  # a name the gazetteer knows farther than this from the sentence's town is a homonym
+_ADMIN_CUES = ("district", "province", "town", "countryside")
+
+
+def _parent(start: int, end: int, known: list[Place], fallback: Place | None) -> Place | None:
+    """The town or district a list of sub-places belongs to: one named after it with a cue (في مديرية لودر،
+    بمحافظة صعدة، في مدينة تعز) first, else any place after it, else the nearest before it."""
+    after = [p for p in known if p.start >= end and p.feature != "country"]
+    cued = [p for p in after if p.mention is not None and p.mention.effect in _ADMIN_CUES]
+    if cued:
+        return cued[0]
+    if after:
+        return after[0]
+    before = [p for p in known if p.end <= start and p.feature != "country"]
+    return before[-1] if before else fallback
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place(start: int, end: int, text: str, precision: int, parent: Place) -> Place:
+    return Place(
+        location=f"{transliterate(text)} ({parent.location})",
+        country=parent.country,
+        admin1=parent.admin1,
+        geonameid=None,
+        latitude=parent.latitude,
+        longitude=parent.longitude,
+        geo_precision=max(precision, 1 if parent.geo_precision == 1 else 2),
+        start=start,
+        end=end,
+        text=text,
+        country_code=parent.country_code,
+        feature="subplace",
+    )
+
+
+_LATIN = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
+    "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
+    "ي": "y", "ى": "a", "ة": "ah", "ء": "'", "ؤ": "'", "ئ": "'",
+}
+
+
+def transliterate(name: str) -> str:
+    """A plain Latin spelling of an Arabic place name (Al Salamiyah), for names GeoNames lacks."""
+    words = []
+    for word in search_key(name).split():
+        article = word.startswith("ال") and len(word) > 3
+        core = word[2:] if article else word
+        letters = []
+        for k, c in enumerate(core):
+            if c in "وي" and k > 0:
+                letters.append("u" if c == "و" else "i")  # a long vowel inside a word
+            elif c == "ه" and k == len(core) - 1 and k > 0:
+                letters.append("ah")  # ta marbuta, folded to ه
+            else:
+                letters.append(_LATIN.get(c, ""))
+        latin = "".join(letters).strip("'")
+        if latin:
+            words.append(("Al " if article else "") + latin[:1].upper() + latin[1:])
+    return " ".join(words) or name

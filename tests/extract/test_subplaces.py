@@ -1,0 +1,31 @@
+"""Sub-places the gazetteer lacks, placed at the town or district their sentence names."""
+
+from __future__ import annotations
+
+from kashif.extract.places import load_gazetteer
+from kashif.extract.subplaces import find_subplaces, transliterate
+
+
+def groups(sentence: str) -> list[list[tuple[str, int]]]:
+    known = load_gazetteer().places(sentence)
+    return [[(p.location, p.geo_precision) for p in g] for g in find_subplaces(sentence, known, None)]
+
+
+def test_villages_in_a_district_take_its_town() -> None:
+    found = groups("سيطرت المقاومة على قرية السلامية وقرية الحميراء في مديرية لودر")
+    assert found == [[("Al Slamiah (Lawdar)", 2)], [("Al Hmira (Lawdar)", 2)]]
+
+
+def test_neighbourhoods_of_a_town_are_precision_one() -> None:
+    found = groups("سقطت قذائف على أحياء الروضة والشهداء في مدينة تعز")
+    assert [loc for loc, _ in found[0]] == ["Al Rudah (Taiz)", "Al Shhda (Taiz)"]
+    assert {p for _, p in found[0]} == {1}
+
+
+def test_no_parent_no_subplace() -> None:
+    assert groups("دارت اشتباكات في قرية نائية") == []
+
+
+def test_transliteration_is_plain_latin() -> None:
+    assert transliterate("البساتين") == "Al Bsatin"
+    assert transliterate("كهلان") == "Khlan"
