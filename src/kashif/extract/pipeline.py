@@ -104,7 +104,10 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
             killed = 0
             if cand.modality == "occurred" and t.event_type in VIOLENT:
                 killed = count_fatalities(sent.text).count
-            for place in _event_places(t, sentence_places, subplaces, previous_place, cand.modality):
+            where = _event_places(t, sentence_places, subplaces, previous_place, cand.modality)
+            if not where and not article_places:
+                where = [None]  # a text that names no place we know (a single sentence, a post): unplaced
+            for place in where:
                 event = Event(
                     event_type=t.event_type,
                     sub_event_type=t.sub_event_type,
@@ -112,7 +115,7 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
                     actor1=roles.actor1,
                     actor1_attributed=roles.actor1_attributed,
                     actor2=roles.actor2,
-                    **{f: getattr(place, f) for f in _PLACE_FIELDS},
+                    **_place_fields(place),
                     event_date=when.date.isoformat() if when.date else "",
                     time_precision=when.time_precision,
                     fatalities=killed,
@@ -153,6 +156,13 @@ def _candidates(sentence: str) -> list[_Candidate]:
         out.append(c)
     out.sort(key=lambda c: c.trigger.start)
     return out
+
+
+def _place_fields(place: Place | None) -> dict:
+    if place is None:
+        return {"location": "", "country": "", "admin1": "", "geonameid": None, "latitude": None,
+                "longitude": None, "geo_precision": None}
+    return {f: getattr(place, f) for f in _PLACE_FIELDS}
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
