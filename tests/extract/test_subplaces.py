@@ -29,3 +29,7 @@ def test_no_parent_no_subplace() -> None:
 def test_transliteration_is_plain_latin() -> None:
     assert transliterate("البساتين") == "Al Bsatin"
     assert transliterate("كهلان") == "Khlan"
+
+
+def test_a_place_word_with_the_article_names_no_place() -> None:
+    assert groups("ارتفع التوتر في المنطقة بشكل عام في محافظة دير الزور") == []

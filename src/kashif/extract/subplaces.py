@@ -60,6 +60,14 @@ def _bare(token: str) -> str:
     return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
+def _definite(token: str) -> bool:
+    key = search_key(token)
+    for c in ("", *_CLITICS):
+        if key.startswith(c + "ال") or (c and key.startswith(c + "ل") and c.endswith("ل")):
+            return True
+    return key.startswith("لل")
+
+
 def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) -> list[list[Place]]:
     """Groups of sub-places in ``sentence`` (one group per cue word: أحياء سارة والنزهة is one group of two),
     each placed at its parent: the first known place after the group, else the last before it, else
@@ -69,8 +77,8 @@ def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) ->
     groups: list[list[tuple[int, int, str, int]]] = []
     i = 0
     while i < len(tokens):
-        precision = data.cues.get(_bare(tokens[i][2]))
-        if precision is None:
+        precision = None if _definite(tokens[i][2]) else data.cues.get(_bare(tokens[i][2]))
+        if precision is None:  # a place word with the article (المنطقة، المواقع) is not followed by a name
             i += 1
             continue
         names: list[tuple[int, int, str, int]] = []
