@@ -59,8 +59,6 @@ def parse_published(published: date | datetime | str | None) -> date | None:
 class _Candidate:
     trigger: Trigger
     modality: str
-    sentence_start: int
-    sentence_end: int
 
 
 def extract(text: str, published: date | datetime | str | None = None) -> list[Event]:
@@ -87,7 +85,7 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
             previous_place = None  # a new paragraph: places do not carry over
         previous_end = sent.end
         candidates = _candidates(sent.text)
-        sentence_places = [p for p in gaz.places(sent.text, context)]
+        sentence_places = gaz.places(sent.text, context)
         if not candidates:
             if sentence_places:
                 previous_place = sentence_places[-1]
@@ -96,6 +94,7 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
         subplaces = find_subplaces(sent.text, sentence_places, previous_place)
         when = event_date(rt, pub, (sent.start, sent.end), mentions=dates)
         ostart, oend = r.original_span(sent.start, sent.end)
+        toll: int | None = None  # the sentence's fatalities, counted once if an occurred violent event needs it
         for cand in candidates:
             t = cand.trigger
             roles = assign_roles(sent.text, (t.start, t.end), actors, context.country, t.event_type,
@@ -103,7 +102,9 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
             t = _territory(t, roles.actor1)
             killed = 0
             if cand.modality == "occurred" and t.event_type in VIOLENT:
-                killed = count_fatalities(sent.text).count
+                if toll is None:
+                    toll = count_fatalities(sent.text).count
+                killed = toll
             where = _event_places(t, sentence_places, subplaces, previous_place, cand.modality)
             if not where and not article_places:
                 where = [None]  # a text that names no place we know (a single sentence, a post): unplaced
@@ -144,7 +145,7 @@ def _candidates(sentence: str) -> list[_Candidate]:
         key = (t.event_type, t.sub_event_type, mod)
         old = best.get(key)
         if old is None or _rank(t) < _rank(old.trigger):
-            best[key] = _Candidate(t, mod, 0, len(sentence))
+            best[key] = _Candidate(t, mod)
     # an outcome (مقتل) or a weapon (قذائف) next to an event trigger of the same sentence is that event
     events = [c for c in best.values() if c.trigger.kind == "event"]
     out = list(events)
