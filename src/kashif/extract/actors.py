@@ -57,8 +57,9 @@ import csv
 import itertools
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kashif.extract.folding import fold, fold_with_map
@@ -118,6 +119,7 @@ class _Group:
     by_country: dict[str, str]
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     """A folded word as the index compares it: no hamza on the line, one spelling of common variants."""
     k = word.replace("ء", "")
@@ -177,6 +179,31 @@ def _sequences(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(seqs, key=len, reverse=True))
 
 
+class _CueIndex:
+    """A cue list (key sequences, in the list's order) indexed for matching at a token or before one.
+
+    A sequence matches where its first word is the token's word up to و/ف and the article (the two have
+    the same :func:`_bare` form: "والمدعومة" for "مدعومة") and its other words are the next tokens
+    exactly. ``starts`` indexes the sequences by the bare form of their first word; ``by_last`` the
+    sequences of two words or more by their last word, and ``single`` the first one-word sequence of each
+    bare form.
+    """
+
+    __slots__ = ("by_last", "single", "starts")
+
+    def __init__(self, seqs: tuple[tuple[str, ...], ...]) -> None:
+        self.starts: dict[str, list[tuple[int, tuple[str, ...], list[str]]]] = {}
+        self.by_last: dict[str, list[tuple[int, tuple[str, ...], str, list[str]]]] = {}
+        self.single: dict[str, tuple[int, tuple[str, ...]]] = {}
+        for order, seq in enumerate(seqs):
+            head = _bare(seq[0])
+            self.starts.setdefault(head, []).append((order, seq, list(seq[1:])))
+            if len(seq) > 1:
+                self.by_last.setdefault(seq[-1], []).append((order, seq, head, list(seq[1:-1])))
+            else:
+                self.single.setdefault(head, (order, seq))
+
+
 @dataclass
 class _Lexicon:
     index: dict[str, _Entry] = field(default_factory=dict)
@@ -186,14 +213,25 @@ class _Lexicon:
     inter_of: dict[str, str] = field(default_factory=dict)
     adjective_country: dict[str, _Country] = field(default_factory=dict)
     cues: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    cue_index: dict[str, _CueIndex] = field(default_factory=dict)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     strong_punct: frozenset[str] = frozenset()
     violent_types: frozenset[str] = frozenset()
+    sorted_keys: list[str] | None = None  # the index's keys, sorted (see extensible)
+
+    def extensible(self, joined: str) -> bool:
+        """Does a key of the index start with ``joined``?"""
+        keys = self.sorted_keys
+        if keys is None:
+            keys = self.sorted_keys = sorted(self.index)
+        at = bisect_left(keys, joined)
+        return at < len(keys) and keys[at].startswith(joined)
 
     def add(self, phrase: str, entry: _Entry) -> None:
         if phrase.startswith("#"):
             phrase, entry = phrase[1:], _Entry(entry.canonical, entry.inter, entry.kind, entry.country, entry.group,
                                                entry.metonym, True, entry.rank)
+        self.sorted_keys = None
         for k in _expand(phrase):
             if len(k) < 2:
                 continue
@@ -282,6 +320,8 @@ def _lexicon() -> _Lexicon:
                  "target_before", "appositive_before", "side_separators", "owner_links", "suspect_direct",
                  "air_words", "clause_breaks", "suspect_after"):
         lex.cues[name] = _sequences(roles[name])
+        lex.cue_index[name] = _CueIndex(lex.cues[name])
+    lex.cue_index["air_phrases"] = _CueIndex(tuple(s for s in lex.cues["air_words"] if len(s) > 1))
     for name in ("target_verbs", "object_nouns", "heads", "partitive", "prepositions", "relatives", "patient_triggers",
                  "patient_verbs", "casualty_verbs", "passive_noun_triggers", "action_verbs", "repel_verbs",
                  "attack_nouns", "agent_nouns", "suspect_verbs", "suspect_links", "locative_guard", "between",
@@ -344,7 +384,7 @@ def actor_inter(name: str) -> str:
 # --- tokens --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Tok:
     key: str
     fstart: int  # span in the folded text
@@ -357,16 +397,26 @@ class _Tok:
 
 def _tokenize(sentence: str) -> tuple[list[_Tok], object]:
     folded = fold_with_map(sentence)
-    strong = _lexicon().strong_punct
+    text, index = folded.text, folded.index
+    n_text, n_sentence = len(text), len(sentence)
     toks: list[_Tok] = []
     prev_end = 0
-    for m in _TOKEN.finditer(folded.text):
-        gap = folded.text[prev_end:m.start()]
-        start, end = folded.span(m.start(), m.end())
-        toks.append(_Tok(_key(m.group()), m.start(), m.end(), start, end,
-                         bool(toks) and bool(_NAME_GAP.fullmatch(gap)), any(ch in strong for ch in gap)))
-        prev_end = m.end()
+    for m in _TOKEN.finditer(text):
+        fstart, fend = m.span()
+        # folded.span(fstart, fend), its loop over deleted marks only where there are some
+        start, end = index[fstart], index[fend - 1] + 1
+        if end < (index[fend] if fend < n_text else n_sentence):
+            end = folded.span(fstart, fend)[1]
+        name_gap, punct = _gap(text[prev_end:fstart])
+        toks.append(_Tok(_key(m.group()), fstart, fend, start, end, name_gap and bool(toks), punct))
+        prev_end = fend
     return toks, folded
+
+
+@lru_cache(maxsize=4096)
+def _gap(gap: str) -> tuple[bool, bool]:
+    """What separates two tokens: (only spaces/quotes/hyphens, so a name may go on; strong punctuation)."""
+    return _NAME_GAP.fullmatch(gap) is not None, not _lexicon().strong_punct.isdisjoint(gap)
 
 
 def _strip(key: str, vocab: frozenset[str]) -> tuple[str, str] | None:
@@ -382,6 +432,12 @@ def _strip(key: str, vocab: frozenset[str]) -> tuple[str, str] | None:
         if rest.startswith("ال") and rest[2:] in vocab:
             return p, rest[2:]
     return None
+
+
+@lru_cache(maxsize=1 << 17)
+def _strip_in(key: str, name: str) -> tuple[str, str] | None:
+    """:func:`_strip` on the word list ``name`` of the lexicon (``lex.sets[name]``), remembered per word."""
+    return _strip(key, _lexicon().sets[name])
 
 
 def _clitic_letters(prefix: str) -> list[str]:
@@ -421,6 +477,18 @@ class ActorMention:
         return self.start, self.end
 
 
+class _Mentions(list):
+    """What :func:`find_actors` returns: a list of :class:`ActorMention` that also keeps the tokens of its
+    sentence, so that :func:`assign_roles` on the same sentence does not tokenize it again."""
+
+    __slots__ = ("sentence", "toks")
+
+    def __init__(self, sentence: str, toks: list[_Tok]) -> None:
+        super().__init__()
+        self.sentence = sentence
+        self.toks = toks
+
+
 def find_actors(sentence: str, country: str | None = None) -> list[ActorMention]:
     """Actors named in ``sentence``, left to right, not overlapping, the longest match first.
 
@@ -432,7 +500,7 @@ def find_actors(sentence: str, country: str | None = None) -> list[ActorMention]
     lex = _lexicon()
     toks, folded = _tokenize(sentence)
     where = _country(country)
-    out: list[ActorMention] = []
+    out = _Mentions(sentence, toks)
     i = 0
     while i < len(toks):
         best = _longest_at(toks, i, lex)
@@ -465,24 +533,51 @@ def find_actors(sentence: str, country: str | None = None) -> list[ActorMention]
 
 def _longest_at(toks: list[_Tok], i: int, lex: _Lexicon) -> tuple[int, str, _Entry] | None:
     """The longest mention starting at token ``i``: (number of tokens, clitic prefix, entry)."""
+    readings = _first_readings(toks[i].key)
+    if not readings:
+        return None
     best: tuple[int, int, str, _Entry] | None = None
-    first = toks[i].key
+    index = lex.index
+    for p, joined, entry, more in readings:
+        if entry is not None and (best is None or (1, -len(p)) > best[:2]):
+            best = (1, -len(p), p, entry)
+        if not more:
+            continue
+        for n in range(2, lex.max_tokens + 1):
+            j = i + n - 1
+            if j >= len(toks) or not toks[j].joined:
+                break
+            joined += toks[j].key
+            entry = index.get(joined)
+            if entry is not None and (best is None or (n, -len(p)) > best[:2]):
+                best = (n, -len(p), p, entry)
+            if not lex.extensible(joined):
+                break  # no key of the index starts with it
+    return None if best is None else (best[0], best[2], best[3])
+
+
+@lru_cache(maxsize=65536)
+def _first_readings(first: str) -> tuple[tuple[str, str, _Entry | None, bool], ...]:
+    """The readings of a token that may start a mention: (clitic prefix, the rest, the entry of the rest
+    alone, whether keys of the index start with the rest); readings that can start none are left out."""
+    lex = _lexicon()
+    out = []
+    for p, rest in _clitic_readings(first):
+        entry, more = lex.index.get(rest), lex.extensible(rest)
+        if entry is not None or more:
+            out.append((p, rest, entry, more))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _clitic_readings(first: str) -> tuple[tuple[str, str], ...]:
+    """(clitic prefix, the rest) readings of a mention's first key; after لل the rest gets its article."""
+    out = []
     for p in _CLITICS:
         if p and (not first.startswith(p) or len(first) - len(p) < 2):
             continue
-        joined = ("ال" + first[len(p):]) if p.endswith("لل") else first[len(p):]
-        for n in range(1, lex.max_tokens + 1):
-            j = i + n - 1
-            if j >= len(toks):
-                break
-            if n > 1:
-                if not toks[j].joined:
-                    break
-                joined += toks[j].key
-            entry = lex.index.get(joined)
-            if entry is not None and (best is None or (n, -len(p)) > best[:2]):
-                best = (n, -len(p), p, entry)
-    return None if best is None else (best[0], best[2], best[3])
+        out.append((p, ("ال" + first[len(p):]) if p.endswith("لل") else first[len(p):]))
+    return tuple(out)
 
 
 def _mention(sentence, toks, folded, i, n, prefix, entry, where, lex) -> ActorMention | None:
@@ -500,7 +595,7 @@ def _mention(sentence, toks, folded, i, n, prefix, entry, where, lex) -> ActorMe
     if entry.metonym:
         if prefix and prefix[-1] in "بك":
             return None
-        if any(_strip(t.key, lex.sets["locative_guard"]) is not None for t in toks[max(0, i - 2):i]):
+        if any(_strip_in(t.key, "locative_guard") is not None for t in toks[max(0, i - 2):i]):
             return None
     if entry.counted:  # "ثلاثة فلسطينيين"، "منازل الفلسطينيين", not "خبراء أتراك"
         before = toks[i - 1].key if i > 0 else ""
@@ -551,39 +646,46 @@ class _Cand:
     note: str = ""
 
 
+@lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
+    """``word`` without و/ف and the article: two words are the same cue word when their bare forms are equal
+    ("والمدعومة" for "مدعومة")."""
     if word[:1] in "وف" and len(word) > 3:
         word = word[1:]
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-def _same_word(key: str, word: str) -> bool:
-    """``key`` is ``word``, maybe behind و/ف, with or without the article ("والمدعومة" for "مدعومة")."""
-    return key == word or _bare(key) == _bare(word)
+def _match_any(ctx: list[str], cues: _CueIndex) -> tuple[str, ...] | None:
+    """The first sequence of the cue list that ``ctx`` ends with, or None."""
+    if not ctx:
+        return None
+    n_ctx = len(ctx)
+    found = None
+    for order, seq, head, mid in cues.by_last.get(ctx[-1], ()):
+        n = len(seq)
+        if n <= n_ctx and ctx[n_ctx - n + 1:n_ctx - 1] == mid and _bare(ctx[n_ctx - n]) == head:
+            found = order, seq
+            break
+    single = cues.single.get(_bare(ctx[-1]))
+    if single is not None and (found is None or single[0] < found[0]):
+        found = single
+    return None if found is None else found[1]
 
 
-def _ends_with(ctx: list[str], seq: tuple[str, ...]) -> bool:
-    n = len(seq)
-    if len(ctx) < n or list(ctx[len(ctx) - n + 1:]) != list(seq[1:]):
-        return False
-    return _same_word(ctx[-n], seq[0])
-
-
-def _match_any(ctx: list[str], seqs: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    for seq in seqs:
-        if _ends_with(ctx, seq):
+def _match_at(keys: list[str], x: int, cues: _CueIndex) -> tuple[str, ...] | None:
+    """The first sequence of the cue list that ``keys[x:]`` starts with, or None."""
+    if x >= len(keys):
+        return None
+    room = len(keys) - x
+    for _, seq, rest in cues.starts.get(_bare(keys[x]), ()):
+        n = len(seq)
+        if n <= room and (n == 1 or keys[x + 1:x + n] == rest):
             return seq
     return None
 
 
-def _starts_with(keys: list[str], seq: tuple[str, ...]) -> bool:
-    if len(keys) < len(seq) or list(keys[1:len(seq)]) != list(seq[1:]):
-        return False
-    return _same_word(keys[0], seq[0])
-
-
 def _is_number(key: str, lex: _Lexicon) -> bool:
-    return key.isdigit() or _strip(key, lex.sets["numbers"]) is not None
+    return key.isdigit() or _strip_in(key, "numbers") is not None
 
 
 def _context(first: int, mention: ActorMention, toks: list[_Tok], lex: _Lexicon,
@@ -606,12 +708,12 @@ def _context(first: int, mention: ActorMention, toks: list[_Tok], lex: _Lexicon,
     items += [(c, first) for c in _clitic_letters(mention.prefix)]
     eff = first
     counted = partitive_seen = False
-    heads, partitive = lex.sets["heads"], lex.sets["partitive"]
+    partitive = lex.sets["partitive"]
     after_partitive = False
     while items:
         key, x = items[-1]
         if key in partitive and len(items) >= 2 and (
-            _strip(items[-2][0], heads) is not None or _is_number(items[-2][0], lex)
+            _strip_in(items[-2][0], "heads") is not None or _is_number(items[-2][0], lex)
             or covered.get(items[-2][1]) in ("unidentified", "personnel")
         ):
             items.pop()
@@ -621,7 +723,7 @@ def _context(first: int, mention: ActorMention, toks: list[_Tok], lex: _Lexicon,
             break
         absorbed = after_partitive and covered.get(x) in ("unidentified", "personnel")
         after_partitive = False
-        stripped = _strip(key, heads) or _strip(key, lex.sets["numbers"])
+        stripped = _strip_in(key, "heads") or _strip_in(key, "numbers")
         if stripped is not None or key.isdigit() or absorbed:
             items.pop()
             eff = x
@@ -634,23 +736,25 @@ def _context(first: int, mention: ActorMention, toks: list[_Tok], lex: _Lexicon,
 
 
 def _base_in(key: str, name: str, lex: _Lexicon) -> bool:
-    return _strip(key, lex.sets[name]) is not None
+    return _strip_in(key, name) is not None
 
 
-def _trigger_tokens(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
-    if span is None or not toks:
+def _trigger_tokens(starts: list[int], ends: list[int], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The first and last token of the trigger at ``span``, from the tokens' starts and ends (see
+    :func:`_candidates`): the tokens it overlaps, else the first token after it, else the last token."""
+    if span is None or not starts:
         return None
     s, e = span
-    inside = [i for i, t in enumerate(toks) if t.start < max(e, s + 1) and t.end > s]
-    if inside:
-        return inside[0], inside[-1]
-    after = [i for i, t in enumerate(toks) if t.start >= s]
-    i = after[0] if after else len(toks) - 1
+    lo, hi = bisect_right(ends, s), bisect_left(starts, max(e, s + 1))  # t.end > s and t.start < max(e, s + 1)
+    if lo < hi:
+        return lo, hi - 1
+    i = bisect_left(starts, s)  # the first token with t.start >= s
+    i = i if i < len(starts) else len(starts) - 1
     return i, i
 
 
 def _classify(c: _Cand, cands: list[_Cand], toks: list[_Tok], trig: tuple[int, int] | None, lex: _Lexicon) -> None:
-    m, ctx, cues, sets = c.mention, c.ctx, lex.cues, lex.sets
+    m, ctx, cues, sets = c.mention, c.ctx, lex.cue_index, lex.sets
     last = ctx[-1] if ctx else ""
     after = [t.key for t in toks[c.last + 1:c.last + 4]]
     # apposition: "جبهة النصرة، ذراع تنظيم القاعدة" describes, it does not act
@@ -658,8 +762,7 @@ def _classify(c: _Cand, cands: list[_Cand], toks: list[_Tok], trig: tuple[int, i
         c.role = "skip"
         return
     # a claim of responsibility
-    if _match_any(ctx, cues["claim_before"]) or any(_starts_with(after[i:], s) for i in range(2)
-                                                     for s in cues["claim_after"]):
+    if _match_any(ctx, cues["claim_before"]) or any(_match_at(after, i, cues["claim_after"]) for i in range(2)):
         c.role, c.prio = "claim", 100
         return
     # joined by و to the mention right before it: the same side
@@ -812,7 +915,7 @@ def _between(cands: list[_Cand], toks: list[_Tok], lex: _Lexicon) -> None:
         sep = None
         for x in range(c.last + 1, rest[-1].first if rest else c.last + 1):
             keys = [t.key for t in toks[x:x + 2]]
-            if any(_starts_with(keys, s) for s in lex.cues["side_separators"]):
+            if _match_at(keys, 0, lex.cue_index["side_separators"]):
                 sep = x
                 break
         rest = [o for o in rest if o.role not in ("support", "skip")]
@@ -837,11 +940,11 @@ def _between(cands: list[_Cand], toks: list[_Tok], lex: _Lexicon) -> None:
 def _air(toks: list[_Tok], lex: _Lexicon) -> bool:
     """Does the sentence speak of aircraft or strikes from the air?"""
     keys = [t.key for t in toks]
-    single = lex.sets["air_words"]
+    phrases = lex.cue_index["air_phrases"]
     for i in range(len(keys)):
-        if _strip(keys[i], single) is not None:
+        if _strip_in(keys[i], "air_words") is not None:
             return True
-        if any(_starts_with(keys[i:], seq) for seq in lex.cues["air_words"] if len(seq) > 1):
+        if _bare(keys[i]) in phrases.starts and _match_at(keys, i, phrases):
             return True
     return False
 
@@ -849,15 +952,19 @@ def _air(toks: list[_Tok], lex: _Lexicon) -> bool:
 def _suspect(toks: list[_Tok], cands: list[_Cand], lex: _Lexicon) -> tuple[str, _Cand | None] | None:
     """The actor a relayed suspicion points to, and its candidate (None for an adjective: يعتقد أنها روسية)."""
     keys = [t.key for t in toks]
-    hedged = any(_base_in(k, "hedges", lex) for k in keys)
+    words = [_suspect_word(k) for k in keys]
+    hedged = any(w[0] for w in words)
     for x in range(len(keys)):
+        _, after_cue, direct_cue, verb_word = words[x]
+        if not (direct_cue or verb_word or (hedged and after_cue)):
+            continue  # no cue starts here
         # "تقارير تشير إلى أن الطيران الإسرائيلي يقف وراء الغارات": the suspect stands before the cue
-        if hedged and any(_starts_with(keys[x:], s) for s in lex.cues["suspect_after"]):
+        if hedged and after_cue and _match_at(keys, x, lex.cue_index["suspect_after"]):
             before = [c for c in cands if x - 3 <= c.last < x and not c.mention.kind.startswith("unidentified")]
             if before:
                 return before[-1].mention.canonical, before[-1]
-        direct = next((s for s in lex.cues["suspect_direct"] if _starts_with(keys[x:], s)), None)
-        verb = direct is None and _base_in(keys[x], "suspect_verbs", lex)
+        direct = _match_at(keys, x, lex.cue_index["suspect_direct"]) if direct_cue else None
+        verb = direct is None and verb_word
         if direct is None and not verb:
             continue
         end = x + (len(direct) if direct else 1)
@@ -892,12 +999,29 @@ def _suspect(toks: list[_Tok], cands: list[_Cand], lex: _Lexicon) -> tuple[str, 
     return None
 
 
+@lru_cache(maxsize=65536)
+def _suspect_word(key: str) -> tuple[bool, bool, bool, bool]:
+    """What a word may be in a relayed suspicion: (a hedge, the start of a ``suspect_after`` cue, the start
+    of a ``suspect_direct`` cue, a suspicion verb)."""
+    lex = _lexicon()
+    bare = _bare(key)
+    return (_strip_in(key, "hedges") is not None, bare in lex.cue_index["suspect_after"].starts,
+            bare in lex.cue_index["suspect_direct"].starts, _strip_in(key, "suspect_verbs") is not None)
+
+
 def _candidates(sentence: str, mentions: list[ActorMention], trigger_span: tuple[int, int] | None,
                 lex: _Lexicon) -> tuple[list[_Cand], list[_Tok], tuple[int, int] | None]:
-    toks, _ = _tokenize(sentence)
-    trig = _trigger_tokens(toks, trigger_span)
+    if isinstance(mentions, _Mentions) and mentions.sentence == sentence:
+        toks = mentions.toks  # find_actors has tokenized this sentence
+    else:
+        toks, _ = _tokenize(sentence)
+    # token starts never decrease and token ends increase: the tokens a span overlaps are a run, found by
+    # bisection
+    starts, ends = [t.start for t in toks], [t.end for t in toks]
+    trig = _trigger_tokens(starts, ends, trigger_span)
     cands: list[_Cand] = []
-    spans = {id(m): [i for i, t in enumerate(toks) if t.end > m.start and t.start < m.end] for m in mentions}
+    # the tokens a mention overlaps: t.end > m.start and t.start < m.end
+    spans = {id(m): list(range(bisect_right(ends, m.start), bisect_left(starts, m.end))) for m in mentions}
     covered = {i: m.kind for m in mentions for i in spans[id(m)]}
     for m in sorted(mentions, key=lambda m: m.start):
         idx = spans[id(m)]
@@ -932,7 +1056,9 @@ def _discount(c: _Cand, toks: list[_Tok], trig: tuple[int, int], lex: _Lexicon) 
 
 
 def _has_break(keys: list[str], lex: _Lexicon) -> bool:
-    return any(_starts_with(keys[i:], seq) for i in range(len(keys)) for seq in lex.cues["clause_breaks"])
+    breaks = lex.cue_index["clause_breaks"]
+    starts = breaks.starts
+    return any(_bare(k) in starts and _match_at(keys, i, breaks) for i, k in enumerate(keys))
 
 
 def _best(cands: list[_Cand], roles: tuple[str, ...], trig: tuple[int, int] | None,

@@ -10,9 +10,12 @@ the input.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import chain, compress, repeat
 from typing import Any
 
 from kashif.restore.fold import search_key
@@ -44,24 +47,86 @@ class Folded:
         stop = self.index[end - 1] + 1
         # take in the marks that folding deleted right after the match (tanween, tatweel: غداً، 1441هـ)
         limit = self.index[end] if end < len(self.index) else len(self.original)
-        while stop < limit and not fold(self.original[stop]):
+        original = self.original
+        while stop < limit and not _CHARS[ord(original[stop])]:
             stop += 1
         return self.index[start], stop
 
 
+class _CharFolds(dict):
+    """Code point -> ``fold`` of that one character, filled on first use (a table for ``str.translate``).
+
+    ``_LENGTHS`` keeps the length of each character's fold, and ``_IRREGULAR`` the characters whose fold is
+    not exactly one character (deleted marks, expanded ligatures): only text with one of those needs an
+    index map other than the identity.
+    """
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        f = fold(ch)
+        _LENGTHS[ch] = len(f)
+        if len(f) != 1:
+            _IRREGULAR.add(ch)
+        self[cp] = f
+        return f
+
+
+_LENGTHS: dict[str, int] = {}
+_IRREGULAR: set[str] = set()
+_CHARS = _CharFolds()
+
+
 def fold_with_map(text: str) -> Folded:
     """Fold ``text`` character by character, keeping where each folded character came from."""
-    out: list[str] = []
+    if _UNLISTED.search(text) is not None:
+        return _fold_with_map_any(text)
+    # every character is in the table: fold only those that change, map only those that are not one to one
+    folded = _CHANGING.sub(_fold_match, text)
     index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isascii() and not ch.isupper():
-            out.append(ch)
-            index.append(i)
-            continue
-        f = fold(ch)
-        out.append(f)
-        index.extend([i] * len(f))
-    return Folded(text, "".join(out), tuple(index))
+    prev = 0
+    for m in _NOT_ONE_TO_ONE.finditer(text):
+        at = m.start()
+        index += range(prev, at)
+        index += [at] * len(_TABLE[m.group()])
+        prev = at + 1
+    if not prev:
+        return Folded(text, folded, tuple(range(len(text))))
+    index += range(prev, len(text))
+    return Folded(text, folded, tuple(index))
+
+
+def _fold_with_map_any(text: str) -> Folded:
+    """:func:`fold_with_map` for any text, through the table of every character folded so far."""
+    folded = text.translate(_CHARS)  # fills _LENGTHS and _IRREGULAR for every character of text
+    n = len(text)
+    if _IRREGULAR.isdisjoint(text):
+        return Folded(text, folded, tuple(range(n)))
+    lengths = list(map(_LENGTHS.__getitem__, text))
+    if max(lengths) <= 1:  # only deletions
+        index = tuple(compress(range(n), lengths))
+    else:
+        index = tuple(chain.from_iterable(map(repeat, range(n), lengths)))
+    return Folded(text, folded, index)
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+# The folds of the characters news is written in (Latin-1, Arabic and its supplements and presentation
+# forms, general punctuation and the invisible marks), computed up front: text made of them only is folded
+# with one regular-expression pass over the characters that change.
+_LISTED = ((0x0000, 0x00FF), (0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0x2000, 0x206F),
+           (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_TABLE = {ch: f for ch, f in ((chr(cp), fold(chr(cp))) for lo, hi in _LISTED for cp in range(lo, hi + 1))
+          if f != ch}
+_UNLISTED = re.compile("[^" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _LISTED) + "]")
+_CHANGING = re.compile(_char_class(_TABLE))
+_NOT_ONE_TO_ONE = re.compile(_char_class(ch for ch, f in _TABLE.items() if len(f) != 1))
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _TABLE[m.group()]
 
 
 @cache

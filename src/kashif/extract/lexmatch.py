@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kashif.extract.folding import fold, fold_with_map
 
@@ -93,10 +94,16 @@ class Text:
 def analyse(text: str) -> Text:
     """Tokenize ``text`` on its folded form, keeping each token's span in ``text``."""
     folded = fold_with_map(text)
+    ftext, index = folded.text, folded.index
+    n_folded, n_text = len(ftext), len(text)
     toks = []
-    for m in _TOKEN.finditer(folded.text):
+    for m in _TOKEN.finditer(ftext):
         s = m.group()
-        start, end = folded.span(m.start(), m.end())
+        fstart, fend = m.span()
+        # folded.span(fstart, fend), its loop over deleted marks only where there are some
+        start, end = index[fstart], index[fend - 1] + 1
+        if end < (index[fend] if fend < n_folded else n_text):
+            end = folded.span(fstart, fend)[1]
         if s == "\n":
             kind = "newline"
         elif s[0].isdigit():
@@ -105,7 +112,11 @@ def analyse(text: str) -> Text:
             kind = "word"
         else:
             kind = "punct"
-        toks.append(Token(s, start, end, kind, kind == "word" and _ends_in_ta_marbuta(text, start, end)))
+        ta_marbuta = False
+        if kind == "word":
+            last = text[end - 1]
+            ta_marbuta = last in "ةﺓﺔ" if last.isalpha() else _ends_in_ta_marbuta(text, start, end)
+        toks.append(Token(s, start, end, kind, ta_marbuta))
     return Text(text, tuple(toks))
 
 
@@ -229,16 +240,18 @@ def compile_expression(expr: str) -> list[dict[str, frozenset[str]]]:
 # ------------------------------------------------------------------------------------------- matching
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A match of one entry: tokens ``[first, last)`` of the text, and the readings of its words."""
+class Match(NamedTuple):
+    """A match of one entry: tokens ``[first, last)`` of the text, and the readings of its words.
+
+    A named tuple: texts give many matches, and a tuple is cheaper to build than a frozen dataclass.
+    """
 
     payload: Hashable
     first: int
     last: int
     start: int  # span in the input text
     end: int
-    readings: tuple[tuple[int, Analysis, str], ...] = field(default=())  # (token index, analysis, tag)
+    readings: tuple[tuple[int, Analysis, str], ...] = ()  # (token index, analysis, tag)
 
     @property
     def future(self) -> bool:
@@ -262,27 +275,45 @@ class Lexicon:
             self.entries.append((expr, payload, slots))
             for form in slots[0]:
                 self.first.setdefault(form, []).append(idx)
+        self._starts = lru_cache(maxsize=65536)(self._word_starts)
+
+    def _word_starts(self, word: str) -> tuple[tuple[Analysis, int, tuple[str | None, str | None]], ...]:
+        """(reading, entry index, its tag without and with ta marbuta) for each reading of ``word`` that may
+        be the first word of an entry, in order."""
+        out = []
+        for an in analyses(word):
+            for ei in self.first.get(an.core, ()):
+                first_slot = self.entries[ei][2][0]
+                tags = (_tag(an, first_slot, False), _tag(an, first_slot, True))
+                if tags != (None, None):
+                    out.append((an, ei, tags))
+        return tuple(out)
 
     def find(self, text: Text, lo: int = 0, hi: int | None = None) -> list[Match]:
         """Every match in tokens ``[lo, hi)`` (overlapping ones included), in text order."""
         toks = text.tokens
         hi = len(toks) if hi is None else hi
         seen: dict[tuple[int, int, int], Match] = {}
+        starts, entries = self._starts, self.entries
         for i in range(lo, hi):
             tok = toks[i]
             if tok.kind != "word":
                 continue
-            for an in analyses(tok.text):
-                for ei in self.first.get(an.core, ()):
-                    _, payload, slots = self.entries[ei]
-                    tag = _tag(an, slots[0], tok.ta_marbuta)
-                    if tag is None:
-                        continue
-                    for end, readings in self._rest(slots, 1, i + 1, toks, hi):
-                        key = (ei, i, end)
-                        if key not in seen:
-                            rd = ((i, an, tag), *readings)
-                            seen[key] = Match(payload, i, end, toks[i].start, toks[end - 1].end, rd)
+            for an, ei, tags in starts(tok.text):
+                tag = tags[tok.ta_marbuta]
+                if tag is None:
+                    continue
+                _, payload, slots = entries[ei]
+                if len(slots) == 1:  # a one-word entry: the match is this token
+                    key = (ei, i, i + 1)
+                    if key not in seen:
+                        seen[key] = Match(payload, i, i + 1, tok.start, tok.end, ((i, an, tag),))
+                    continue
+                for end, readings in self._rest(slots, 1, i + 1, toks, hi):
+                    key = (ei, i, end)
+                    if key not in seen:
+                        rd = ((i, an, tag), *readings)
+                        seen[key] = Match(payload, i, end, toks[i].start, toks[end - 1].end, rd)
         return sorted(seen.values(), key=lambda m: (m.first, -(m.last - m.first)))
 
     def _rest(self, slots: Sequence[dict[str, frozenset[str]]], k: int, j: int, toks: Sequence[Token],

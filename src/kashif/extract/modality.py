@@ -115,6 +115,7 @@ class _Cues:
     by_cat: dict[str, list[Match]]
     covered: dict[str, set[int]]  # category -> token indices its matches cover
     words: list[int]  # words[i]: how many word tokens come before token i (distances count words only)
+    questions: frozenset[int] = frozenset()  # the sentences (indices of ``sentence``) with a question mark
 
     def dist(self, a: int, b: int) -> int:
         """Words from token ``a`` up to token ``b`` (``a <= b``)."""
@@ -134,9 +135,11 @@ def _cues(sentence: str) -> _Cues:
     words = [0]
     for t in at.tokens:
         words.append(words[-1] + (t.kind == "word"))
-    return _Cues(at, clause, sent, by_cat, covered, words)
+    questions = frozenset(sent[i] for i, t in enumerate(at.tokens) if t.kind == "punct" and t.text in "؟?")
+    return _Cues(at, clause, sent, by_cat, covered, words, questions)
 
 
+@cache
 def _window(name: str) -> int:
     return int(_data()["windows"][name])
 
@@ -215,7 +218,12 @@ def assess(sentence: str, trigger: Trigger) -> Assessment:
 
 def modality(sentence: str, trigger: Trigger) -> str:
     """``occurred``, ``threatened``, ``planned`` or ``denied`` (see the module docstring)."""
-    return assess(sentence, trigger).modality
+    # assess(sentence, trigger).modality, without the report/mention half it does not need
+    c = _cues(sentence)
+    span = _span(c, trigger)
+    if span is None:
+        return "occurred"
+    return _modality(c, trigger, *span)[0]
 
 
 def is_event_report(sentence: str, trigger: Trigger) -> bool:
@@ -300,12 +308,12 @@ def _future_verb_before(c: _Cues, first: int, window: int, breakers: tuple[str, 
 def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tuple[bool, str | None, str]:
     toks = c.text.tokens
     sent = c.sentence[first]
-    sent_words = [i for i, t in enumerate(toks) if c.sentence[i] == sent and t.kind == "word"]
-    if sent_words:
+    first_word = next((i for i, t in enumerate(toks) if c.sentence[i] == sent and t.kind == "word"), None)
+    if first_word is not None:
         for m in c.by_cat.get("related_links", ()):
-            if m.first == sent_words[0]:
+            if m.first == first_word:
                 return False, _cue_text(c, m), "related"
-    if any(c.sentence[i] == sent and t.kind == "punct" and t.text in "؟?" for i, t in enumerate(toks)):
+    if sent in c.questions:
         return False, "؟", "question"
     breakers = ("scope_breakers", "relatives")
     cond = _governing(c, "conditional", first, last, _window("conditional"), breakers)

@@ -177,8 +177,9 @@ def _tokenize(folded: str) -> list[_Tok]:
     toks = []
     for m in _TOKEN.finditer(folded):
         s = m.group()
-        kind = "num" if s[0].isdigit() else ("word" if s[0].isalpha() else "punct")
-        toks.append(_Tok(s, m.start(), m.end(), kind))
+        c = s[0]
+        start, end = m.span()
+        toks.append(_Tok(s, start, end, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")))
     return toks
 
 
@@ -207,6 +208,11 @@ class _PhraseSet:
         for ph in sorted(set(phrases), key=len, reverse=True):
             if ph:
                 self.by_first.setdefault(ph[0], []).append(ph)
+        self._starting = lru_cache(maxsize=65536)(self._phrases_starting)
+
+    def _phrases_starting(self, word: str) -> tuple[list[tuple[str, ...]], ...]:
+        """The phrases (longest first) whose first word is a reading of ``word`` (:func:`_stems`), in order."""
+        return tuple(self.by_first[stem] for stem, _ in _stems(word) if stem in self.by_first)
 
     def match(
         self, toks: list[_Tok], i: int, allow_clitic: bool = True
@@ -214,10 +220,16 @@ class _PhraseSet:
         """(end, phrase) of the longest phrase starting at token ``i``, or None."""
         if i >= len(toks):
             return None
-        firsts = _stems(toks[i].text) if allow_clitic else ((toks[i].text, False),)
+        word = toks[i].text
+        if allow_clitic:
+            groups = self._starting(word)
+        else:
+            groups = (self.by_first[word],) if word in self.by_first else ()
+        if not groups:
+            return None
         best: tuple[int, tuple[str, ...]] | None = None
-        for first, _ in firsts:
-            for ph in self.by_first.get(first, ()):
+        for phrases in groups:
+            for ph in phrases:
                 end = i + len(ph)
                 if end <= len(toks) and all(toks[i + k].text == ph[k] for k in range(1, len(ph))):
                     if best is None or end > best[0]:
@@ -269,8 +281,28 @@ def _number_word_at(toks: list[_Tok], i: int, lex: _Lexicon, first: bool) -> tup
     return None
 
 
+@lru_cache(maxsize=65536)
+def _may_start_number(word: str) -> bool:
+    """Can a figure start at this word? False when no reading of it is a conjunction, an approximator's
+    first word, a number word (with or without the article) or a vague count: then :func:`_parse_number`
+    finds nothing there."""
+    lex = _lex()
+    if word in ("و", "ف", "ال"):
+        return True
+    for stem, _ in ((word, False), *_stems(word)):
+        if stem in lex.approx_before.by_first or stem in lex.number_vocab or stem in lex.vague:
+            return True
+        if stem.startswith("ال") and stem[2:] in lex.number_vocab:
+            return True
+    return False
+
+
 def _parse_number(toks: list[_Tok], i: int, lex: _Lexicon) -> _Num | None:
     """A figure starting at token ``i`` (approximators included), or None."""
+    if i < len(toks):
+        kind = toks[i].kind
+        if kind == "punct" or (kind == "word" and not _may_start_number(toks[i].text)):
+            return None
     start = i
     approx = False
     conj = False
@@ -364,23 +396,22 @@ class _CueAt:
 
 def _find_cues(toks: list[_Tok], lex: _Lexicon) -> list[_CueAt]:
     out: list[_CueAt] = []
+    phrases = lex.phrases
     i = 0
     while i < len(toks):
         if toks[i].kind != "word":
             i += 1
             continue
         hit = None
-        found = lex.phrases.match(toks, i)
+        word = toks[i].text
+        found = phrases.match(toks, i) if phrases._starting(word) else None
         if found is not None:
             end, ph = found
             hit = _CueAt(lex.phrase_cues[ph], i, end, " ".join(ph))
         else:
-            for stem, _conj in _stems(toks[i].text):
-                if stem in lex.generic:
-                    break
-                if stem in lex.cues:
-                    hit = _CueAt(lex.cues[stem], i, i + 1, stem)
-                    break
+            single = _word_cue(word)
+            if single is not None:
+                hit = _CueAt(single[1], i, i + 1, single[0])
         if hit is not None:
             hit.negated = _negated(toks, hit.i, lex)
             out.append(hit)
@@ -388,6 +419,18 @@ def _find_cues(toks: list[_Tok], lex: _Lexicon) -> list[_CueAt]:
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_cue(word: str) -> tuple[str, _Cue] | None:
+    """(stem, cue) of a one-word cue that ``word`` is behind its clitics; None for none or a generic word."""
+    lex = _lex()
+    for stem, _conj in _stems(word):
+        if stem in lex.generic:
+            return None
+        if stem in lex.cues:
+            return stem, lex.cues[stem]
+    return None
 
 
 def _negated(toks: list[_Tok], i: int, lex: _Lexicon) -> bool:
@@ -420,8 +463,9 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     toks = _tokenize(folded.text)
     if not toks:
         return []
-    date_spans = _masked_spans(text)
     cues = _find_cues(toks, lex)
+    if not cues:
+        return []  # a figure needs a cue (or a figure before it that had one); there is none to count
     cue_at: dict[int, _CueAt] = {}
     for c in cues:
         for k in range(c.i, c.j):
@@ -434,15 +478,22 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         if i in cue_at:
             i = cue_at[i].j
             continue
+        kind = toks[i].kind
+        if kind == "punct" or (kind == "word" and not _may_start_number(toks[i].text)):
+            i += 1  # no figure starts here (see _parse_number)
+            continue
         n = _parse_number(toks, i, lex)
         if n is None or any(k in cue_at for k in range(n.i, n.j)):
             i += 1
             continue
         nums.append(n)
         i = n.j
+    # dates only matter to figures: they are not counts, and a cue may be read across them
+    date_spans = _masked_spans(text) if nums else []
     counts = [n for n in nums if _is_count(n, toks, folded, date_spans, lex)]
     # tokens a figure's cue may be read across: dates and measures (في 12 يناير، خلال 24 ساعة)
-    skip = {k for k, t in enumerate(toks) if _overlaps(folded.span(t.start, t.end), date_spans)}
+    skip = {k for k, t in enumerate(toks) if _overlaps(folded.span(t.start, t.end), date_spans)} if date_spans \
+        else set()
     for n in nums:
         if n not in counts:
             skip.update(range(n.i, n.j + (n.j < len(toks) and _has_stem(toks[n.j].text, lex.not_after))))

@@ -50,6 +50,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from kashif.extract.gazetteer import DATA_DIR, read_tsv
 from kashif.restore.fold import search_key
@@ -86,6 +87,7 @@ _TOKEN = re.compile(
 _NAME_GAP = re.compile(r"[ \u00a0\u200f\u200e\-«»\"“”']{1,3}")
 # What may stand between a cue word and the name: spaces and quotes/brackets.
 _QUOTES = "«»\"'“”‘’„‟‹›()[]{}<>"
+_QUOTE_SET = frozenset(_QUOTES)
 _CUE_GAP = re.compile(r"[\s" + re.escape(_QUOTES) + r"]{1,4}")
 
 # Clitic prefixes (folded) a place name may carry, longest first. "لل" is ل + the article.
@@ -145,9 +147,8 @@ class PlaceEntry:
     exact_forms: frozenset[str] = frozenset()  # countries: the only forms that name them (not السورية)
 
 
-@dataclass(frozen=True)
-class PlaceMention:
-    """A name found in text, before resolution."""
+class PlaceMention(NamedTuple):
+    """A name found in text, before resolution (a named tuple: cheaper to build than a frozen dataclass)."""
 
     start: int  # span of the name in the input (clitics excluded)
     end: int
@@ -210,6 +211,10 @@ class Gazetteer:
         self.admin1 = {(r["country"], r["admin1"]): r for r in read_tsv(data_dir / "admin1.tsv")}
         self._curated_common = _read_words(data_dir / "place_words.txt")
         self._index: dict[str, list[PlaceEntry]] = {}
+        self._prefixes: set[str] | None = None  # every start of a key of the index (see _extensible)
+        self._token = lru_cache(maxsize=65536)(self._analyse_token)
+        self._country_codes = lru_cache(maxsize=1024)(self._find_country_code)
+        self._admin1_codes = lru_cache(maxsize=1024)(self._find_admin1_code)
         self.by_id: dict[int, PlaceEntry] = {}
         capitals = {int(r["capital"]) for r in self.admin1.values()} | {
             int(r["capital"]) for r in self.countries.values()}
@@ -267,6 +272,10 @@ class Gazetteer:
             key = name_key(name)
             if len(key) < 2:
                 continue
+            self._prefixes = None
+            self._token.cache_clear()
+            self._country_codes.cache_clear()
+            self._admin1_codes.cache_clear()
             bucket = self._index.setdefault(key, [])
             if all(e is not entry for e in bucket):
                 bucket.append(entry)
@@ -282,47 +291,85 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """Candidate place names in ``text``, left to right, not overlapping, the longest match first."""
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        folded = [_fold_with_map(text[s:e]) for s, e in tokens]
+        tokens = list(_TOKEN.finditer(text))
+        folded = list(map(self._token, map(re.Match.group, tokens)))  # (folded, starts, readings)
+        index = self._index
+        prefixes = self._key_prefixes()
+        name_gap = _NAME_GAP.fullmatch
+        max_tokens = self.max_tokens
         mentions: list[PlaceMention] = []
-        i = 0
-        while i < len(tokens):
+        free = 0  # the first token not inside a mention found
+        for i in [i for i, f in enumerate(folded) if f[2]]:  # the tokens that may start a name
+            if i < free:
+                continue
             best = None  # (n_tokens, -prefix_len, cut, prefix, form, key)
-            first, first_map = folded[i]
-            for prefix in ("", *_CLITICS):
-                if not first.startswith(prefix) or len(first) - len(prefix) < 2:
+            for prefix, stem, key, found, more in folded[i][2]:
+                if found and (best is None or (1, -len(prefix)) > best[:2]):
+                    best = (1, -len(prefix), prefix, stem, key)
+                if not more:
                     continue
-                stem = first[len(prefix):]
-                if prefix.endswith("لل"):
-                    stem = "ال" + stem
                 joined = stem
-                for n in range(1, self.max_tokens + 1):
+                for n in range(2, max_tokens + 1):
                     j = i + n - 1
                     if j >= len(tokens):
                         break
-                    if n > 1:
-                        gap = text[tokens[j - 1][1]:tokens[j][0]]
-                        if not _NAME_GAP.fullmatch(gap):
-                            break
-                        joined += folded[j][0]
-                    key = _strip_article(joined)
-                    if n == 1 and (joined in _STOP or key in _STOP):
-                        continue
-                    if key in self._index:
+                    joined += folded[j][0]
+                    article = joined.startswith("ال")
+                    key = joined[2:] if article and len(joined) >= 4 else joined  # _strip_article(joined)
+                    found = key in index
+                    more = joined in prefixes or (article and joined[2:] in prefixes)  # see _extensible
+                    if not (found or more):
+                        break  # no name is or starts with these tokens
+                    if name_gap(text, tokens[j - 1].end(), tokens[j].start()) is None:
+                        break  # the tokens are not joined as in a name
+                    if found:
                         cand = (n, -len(prefix), prefix, joined, key)
                         if best is None or cand[:2] > best[:2]:
                             best = cand
+                    if not more:
+                        break
             if best is None:
-                i += 1
                 continue
             n, _, prefix, form, key = best
-            cut = first_map[len(prefix)] if prefix else 0
-            start = tokens[i][0] + cut
-            end = tokens[i + n - 1][1]
+            cut = folded[i][1][len(prefix)] if prefix else 0
+            start = tokens[i].start() + cut
+            end = tokens[i + n - 1].end()
             mentions.append(self._mention(text, tokens, folded, i, i + n - 1, start, end, prefix, form, key,
                                           mentions))
-            i += n
+            free = i + n
         return mentions
+
+    def _analyse_token(self, token: str) -> tuple[str, tuple[int, ...], tuple[tuple[str, str, str, bool, bool], ...]]:
+        """A token's folded form, the map of its letters (:func:`_fold_with_map`) and the readings that may
+        start a name: (clitic prefix, stem, key, the stem alone is a name, longer names start with it)."""
+        first, starts = _fold_with_map(token)
+        readings = []
+        for prefix in ("", *_CLITICS):
+            if not first.startswith(prefix) or len(first) - len(prefix) < 2:
+                continue
+            stem = first[len(prefix):]
+            if prefix.endswith("لل"):
+                stem = "ال" + stem  # ل + the article
+            key = _strip_article(stem)
+            found = key in self._index and not (stem in _STOP or key in _STOP)
+            more = self._extensible(stem)
+            if found or more:
+                readings.append((prefix, stem, key, found, more))
+        return first, starts, tuple(readings)
+
+    def _extensible(self, joined: str) -> bool:
+        """Can a key of the index start with ``_strip_article(joined + more)`` for some letters ``more``?
+
+        That key starts with ``joined``, or (after an article) with ``joined`` without its article.
+        """
+        prefixes = self._key_prefixes()
+        return joined in prefixes or (joined.startswith("ال") and joined[2:] in prefixes)
+
+    def _key_prefixes(self) -> set[str]:
+        """Every start of a key of the index (the empty one and the keys included)."""
+        if self._prefixes is None:
+            self._prefixes = {k[:n] for k in self._index for n in range(len(k) + 1)}
+        return self._prefixes
 
     def _mention(self, text, tokens, folded, i, j, start, end, prefix, form, key, previous) -> PlaceMention:
         cues: list[str] = []
@@ -332,9 +379,9 @@ class Gazetteer:
         # A clitic on the name itself: "بالميادين" counts as a preposition before the name.
         if prefix[-1:] in ("ب", "ل"):
             preposition = True
-        left = tokens[i][0]
+        left = tokens[i].start()
         while k >= 0:
-            gap = text[tokens[k][1]:left]
+            gap = text[tokens[k].end():left]
             if not (_CUE_GAP.fullmatch(gap) or gap == ""):
                 break
             word = _strip_cue_clitics(folded[k][0])
@@ -346,7 +393,7 @@ class Gazetteer:
                     effect = e
                 if folded[k][0][:1] in "بل" and word != folded[k][0]:
                     preposition = True
-                left = tokens[k][0]
+                left = tokens[k].start()
                 k -= 1
                 continue
             if word in _PREPOSITIONS or folded[k][0] in _PREPOSITIONS:
@@ -356,10 +403,10 @@ class Gazetteer:
             break
         before = text[max(0, start - 3):start]
         after = text[end:end + 3]
-        quoted = any(q in before for q in _QUOTES) and any(q in after for q in _QUOTES)
+        quoted = not _QUOTE_SET.isdisjoint(before) and not _QUOTE_SET.isdisjoint(after)
         coordinated = False
         if previous and prefix.startswith(_AND):
-            gap = text[previous[-1].end:tokens[i][0]]
+            gap = text[previous[-1].end:tokens[i].start()]
             coordinated = len(gap) <= 4 and not any(c in gap for c in ".؛;:!?؟\n")
         return PlaceMention(start, end, text[start:end], prefix, form, key, tuple(self._index[key]),
                             tuple(cues), effect, quoted, preposition, negative, coordinated)
@@ -373,6 +420,8 @@ class Gazetteer:
         unambiguous places add to it: their countries and provinces, and the province of the place named
         just before.
         """
+        if not mentions:
+            return []
         context = context or PlaceContext()
         ctx_cc = self._country_code(context.country)
         ctx_a1 = self._admin1_code(context.admin1, ctx_cc)
@@ -510,6 +559,10 @@ class Gazetteer:
         return row["name"] if row else ""
 
     def _country_code(self, country: str | None) -> str | None:
+        """The ISO code of a country given by name or code."""
+        return self._country_codes(country)
+
+    def _find_country_code(self, country: str | None) -> str | None:
         if not country:
             return None
         for cc, row in self.countries.items():
@@ -519,6 +572,10 @@ class Gazetteer:
         return entries[0].country_code if entries else None
 
     def _admin1_code(self, admin1: str | None, cc: str | None) -> str | None:
+        """The code of a province given by name or code."""
+        return self._admin1_codes(admin1, cc)
+
+    def _find_admin1_code(self, admin1: str | None, cc: str | None) -> str | None:
         if not admin1:
             return None
         for (c, code), row in self.admin1.items():
@@ -528,6 +585,7 @@ class Gazetteer:
         return entries[0].admin1_code if entries else None
 
 
+@lru_cache(maxsize=65536)
 def _strip_cue_clitics(folded: str) -> str:
     for p in _CUE_CLITICS:
         if folded.startswith(p) and len(folded) - len(p) >= 2:
@@ -537,7 +595,7 @@ def _strip_cue_clitics(folded: str) -> str:
     return folded
 
 
-def _fold_with_map(token: str) -> tuple[str, list[int]]:
+def _fold_with_map(token: str) -> tuple[str, tuple[int, ...]]:
     """Fold a token and map each folded index to the token index where that letter starts."""
     out: list[str] = []
     starts: list[int] = []
@@ -546,7 +604,7 @@ def _fold_with_map(token: str) -> tuple[str, list[int]]:
         out.append(f)
         starts.extend([idx] * len(f))
     starts.append(len(token))
-    return "".join(out), starts
+    return "".join(out), tuple(starts)
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,7 @@ MAX_QUOTE = 400  # a quotation or parenthesis longer than this may hold several 
 _TERMINATOR = re.compile(r"\n|[.!?؟…]+")
 _CLOSERS = "»”’\"')]}›"
 _PAIRS = {"«": "»", "“": "”", "(": ")", "‹": "›"}
+_OPENERS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 # Words that open a new clause (folded; with their conjunction where they take one). Two-word openers are
@@ -154,10 +155,8 @@ def _is_mark(ch: str) -> bool:
 def _protected(text: str) -> list[tuple[int, int]]:
     """Spans of short quotations and parentheses (interior only) that a boundary must not cut."""
     regions: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        close = _PAIRS.get(ch)
-        if close is None:
-            continue
+    for m in _OPENERS.finditer(text):
+        i, close = m.start(), _PAIRS[m.group()]
         j = text.find(close, i + 1, i + 1 + MAX_QUOTE)
         if j != -1 and "\n" not in text[i:j]:
             regions.append((i + 1, j))

@@ -273,6 +273,9 @@ def _trigger_lexicon() -> Lexicon:
 # ------------------------------------------------------------------------------------------ clauses
 
 
+_PAIR_OPENERS = frozenset(o[0] for o in CLAUSE_OPENERS if isinstance(o, tuple))  # first words of two-word ones
+
+
 def clause_ids(text: Text) -> tuple[list[int], list[int]]:
     """For each token, the index of its clause and of its sentence.
 
@@ -283,9 +286,9 @@ def clause_ids(text: Text) -> tuple[list[int], list[int]]:
     clause, sentence = [], []
     c = s = 0
     for i, t in enumerate(toks):
-        if t.kind == "word":
+        if i and t.kind == "word" and (t.text in CLAUSE_OPENERS or t.text in _PAIR_OPENERS):
             nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-            if i and (t.text in CLAUSE_OPENERS or (t.text, nxt) in CLAUSE_OPENERS):
+            if t.text in CLAUSE_OPENERS or (t.text, nxt) in CLAUSE_OPENERS:
                 c += 1
         clause.append(c)
         sentence.append(s)
