@@ -36,8 +36,10 @@ import kashif
 from kashif.extract.actors import assign_roles, find_actors
 from kashif.extract.folding import fold
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_dates_numbers import sentence_around
+
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events" / "articles_dev.jsonl"
-_END = re.compile(r"[.!?؟\n]")
 _WORD = re.compile(r"[\u0621-\u064a]+")
 # Stems of event words (folded). A word counts when, clitics (و ف ب ل ال) removed, it starts with one.
 _TRIGGER_STEMS = tuple(fold(w) for w in (
@@ -46,14 +48,6 @@ _TRIGGER_STEMS = tuple(fold(w) for w in (
     "مظاهر تظاهر احتج اعتصام عصيان اقتحم اقتحام نهب ابطل هدنة سمح عملية تقدم صد دمر اطلق استولى "
     "اعتداء الاعتداء الهجوم مجزرة كمين محاربة طرد زحف تزحف يزحف سقط لقي").split())
 _CLITIC = re.compile("^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    s = start
-    while s > 0 and not _END.match(text[s - 1]):
-        s -= 1
-    m = _END.search(text, end)
-    return s, (m.end() if m else len(text))
 
 
 def find_trigger(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:

@@ -201,20 +201,8 @@ class RegionDecider:
 
     def _variants(self, core: str, segs: list[Segment], lead, trail, signal: bool):
         """Readings of the joined letters: stand-ins at the edges, final ی, a misused آ, repeated letters."""
-        heads: list[tuple[str, float, list]] = [("", 0.0, [])]
-        tails: list[tuple[str, float, list]] = [("", 0.0, [])]
-        if lead:
-            s, e = lead
-            heads = [("", STAND_IN_KEEP_PRIOR, [])]
-            latin = self.region[s:e].rstrip(TATWEEL)
-            for r in stand_in_readings(latin):
-                heads.append((r, -1.0, [(i, r if i == s else "", "lookalike") for i in range(s, e)]))
-        if trail:
-            s, e = trail
-            tails = [("", STAND_IN_KEEP_PRIOR, [])]
-            latin = self.region[s:e].lstrip(TATWEEL)
-            for r in stand_in_readings(latin):
-                tails.append((r, -1.0, [(i, r if i == s else "", "lookalike") for i in range(s, e)]))
+        heads = self._edge_readings(lead, leading=True)
+        tails = self._edge_readings(trail, leading=False)
         last_idx, last_orig = self._last_letter(segs)
         for h, hp, hm in heads:
             for t, tp, tm in tails:
@@ -230,6 +218,17 @@ class RegionDecider:
                     yield from self._madda_variants(word, segs, hp + tp, hm + tm)
                 if len(segs) == 1:
                     yield from self._repetition_variants(word, segs, hp + tp, hm + tm)
+
+    def _edge_readings(self, edge: tuple[int, int] | None, leading: bool) -> list[tuple[str, float, list]]:
+        """Readings of a Latin stand-in glued to the word's edge: kept as it is, or read as Arabic letters."""
+        if edge is None:
+            return [("", 0.0, [])]
+        s, e = edge
+        latin = self.region[s:e].rstrip(TATWEEL) if leading else self.region[s:e].lstrip(TATWEEL)
+        readings: list[tuple[str, float, list]] = [("", STAND_IN_KEEP_PRIOR, [])]
+        for r in stand_in_readings(latin):
+            readings.append((r, -1.0, [(i, r if i == s else "", "lookalike") for i in range(s, e)]))
+        return readings
 
     def _last_letter(self, segs: list[Segment]) -> tuple[int, str]:
         for idx, _c in reversed(segs[-1].chars):
