@@ -18,6 +18,7 @@ The pipeline, each step its own module:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -33,6 +34,8 @@ from kashif.extract.subplaces import find_subplaces
 from kashif.extract.triggers import Trigger, find_triggers
 from kashif.restore import restore
 
+# "و" between two places of a list, quotes allowed: منطقتي “البوكمال” و”الميادين”
+_AND_BETWEEN = re.compile("[\\s«»\"“”'‘’]*و[\\s«»\"“”'‘’]*")
 _PLACE_FIELDS = ("location", "country", "admin1", "geonameid", "latitude", "longitude", "geo_precision")
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # Which trigger names an event best when several in one sentence name the same one.
@@ -105,7 +108,7 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
                 if toll is None:
                     toll = count_fatalities(sent.text).count
                 killed = toll
-            where = _event_places(t, sentence_places, subplaces, previous_place, cand.modality)
+            where = _event_places(sent.text, t, sentence_places, subplaces, previous_place, cand.modality)
             if not where and not article_places:
                 where = [None]  # a text that names no place we know (a single sentence, a post): unplaced
             for place in where:
@@ -194,8 +197,8 @@ def _article_context(places: list[Place]) -> PlaceContext:
     return PlaceContext(country=country, admin1=admin1)
 
 
-def _event_places(t: Trigger, places: list[Place], subplaces: list[list[Place]], previous: Place | None,
-                  modality: str) -> list[Place]:
+def _event_places(sentence: str, t: Trigger, places: list[Place], subplaces: list[list[Place]],
+                  previous: Place | None, modality: str) -> list[Place]:
     """Where the event at trigger ``t`` happened: the places after it in its sentence (one event per place
     of a list), else the nearest before it, else the place named last in its paragraph. An event with no
     place at all is not coded (codebook §5; README decision 9); nor is an occurred event placed only by a
@@ -214,7 +217,8 @@ def _event_places(t: Trigger, places: list[Place], subplaces: list[list[Place]],
     if after:
         listed = [after[0]]
         for p in after[1:]:
-            if p.mention is not None and p.mention.coordinated:
+            joined = _AND_BETWEEN.fullmatch(sentence, listed[-1].end, p.start) is not None
+            if joined or (p.mention is not None and p.mention.coordinated):
                 listed.append(p)
             else:
                 break
