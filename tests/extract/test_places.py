@@ -305,3 +305,10 @@ def test_ascii_name_matches_acled_style():
 def test_clean_arabic_names():
     names = ["Soldeu", "الدويم (مدينة)", "الزنتان، لیبی", "ضلع سافرانبولو", "nasrہ", "\u200fطريف\u200e", "ب"]
     assert clean_arabic_names(names) == ["الدويم", "الزنتان", "سافرانبولو", "طريف"]
+
+
+def test_quoted_names_joined_by_a_lone_and_are_a_list() -> None:
+    from kashif.extract.places import load_gazetteer
+
+    text = "أخلت الميليشيات مقراتها في منطقتي “البوكمال” و”الميادين”، لتتمركز في منازل"
+    assert [p.location for p in load_gazetteer().places(text)] == ["Albu Kamal", "Al Mayadin"]

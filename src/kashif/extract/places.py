@@ -119,6 +119,7 @@ _STOP = set(_CUES) | _PREPOSITIONS | _NEGATIVE | {_fold(w) for w in (
     "غدا عام العام يوم شهر قال قالت اكد اكدت وقال وقالت مقتل قتل قتلي جرحي عناصر قوات الجيش"
 ).split()}
 _AND = "و"
+_AND_ALONE = re.compile("[\\s«»\"“”'‘’]*و[\\s«»\"“”'‘’]*")
 
 # Effects, strongest (coarsest) wins when several cues stand before one name.
 _EFFECT_RANK = {"town": 0, "site_inside": 1, "near": 2, "district": 2, "site_outside": 2, "countryside": 3,
@@ -405,9 +406,12 @@ class Gazetteer:
         after = text[end:end + 3]
         quoted = not _QUOTE_SET.isdisjoint(before) and not _QUOTE_SET.isdisjoint(after)
         coordinated = False
-        if previous and prefix.startswith(_AND):
+        if previous:
             gap = text[previous[-1].end:tokens[i].start()]
-            coordinated = len(gap) <= 4 and not any(c in gap for c in ".؛;:!?؟\n")
+            if prefix.startswith(_AND):
+                coordinated = len(gap) <= 4 and not any(c in gap for c in ".؛;:!?؟\n")
+            else:  # و standing alone between quoted names: “البوكمال” و”الميادين”
+                coordinated = _AND_ALONE.fullmatch(gap) is not None
         return PlaceMention(start, end, text[start:end], prefix, form, key, tuple(self._index[key]),
                             tuple(cues), effect, quoted, preposition, negative, coordinated)
 
