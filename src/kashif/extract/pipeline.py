@@ -225,5 +225,5 @@ def _event_places(sentence: str, t: Trigger, places: list[Place], subplaces: lis
         return listed
     before = [p for p in places if p.end <= t.start]
     if before:
-        return [before[-1]]
+        return [before[0]]  # the first place named: later ones tend to qualify it (المقابلة لمدينة ...)
     return [previous] if previous is not None else []
