@@ -7,10 +7,8 @@ are merged into :class:`~kashif.restore.offsets.Edit` objects against the origin
 
 from __future__ import annotations
 
-import re
-
 from kashif.restore.badness import is_persian_line
-from kashif.restore.candidates import SPACED_LETTERS, find_sites, has_spaced_letters, region_bounds, token_start
+from kashif.restore.candidates import SPACED_LETTERS, find_sites, has_spaced_letters, region_bounds
 from kashif.restore.chardata import LOOKALIKES, PERSIAN_MARKERS, ZWNJ
 from kashif.restore.decide import RegionContext, RegionDecider
 from kashif.restore.fastpath import decide_plain, decide_word, runs_of, segments
@@ -19,7 +17,6 @@ from kashif.restore.offsets import Edit, Restoration
 
 _PERSIAN_SENSITIVE = set(LOOKALIKES) | PERSIAN_MARKERS | {ZWNJ}
 SPACED_MIN_ZIPF = 3.0
-_SPACE = re.compile(r"\s")
 
 
 def restore(text: str) -> Restoration:
@@ -108,14 +105,8 @@ class _Restorer:
 
     def _near_phrase(self, start: int, end: int, length: int) -> bool:
         """Could a word of ``length`` letters here complete a phrase with a neighbour (a replaced letter)?"""
-        text = self.text
-        prev = nxt = ""
-        if start > 1 and text[start - 1] == " ":
-            prev = _letters(text[token_start(text, start - 1) : start - 1])
-        if end + 1 < len(text) and text[end] == " ":
-            m = _SPACE.search(text, end + 1)
-            nxt = _letters(text[end + 1 : m.start() if m else len(text)])
-        return self.lex.may_complete_phrase(prev, nxt, length)
+        ctx = RegionContext(self.text, start, end, persian_line=False, after_number=False)
+        return self.lex.may_complete_phrase(ctx.prev_word, ctx.next_word, length)
 
     def _persian_line(self, pos: int) -> bool:
         text = self.text
@@ -142,13 +133,6 @@ class _Restorer:
                     p = m.start() + i
                     edits.append(Edit(p, p + 1, ch, "", "spaced_letters"))
             hidden.append((m.start(), m.end(), ("spaced_letters",)))
-
-
-_NOT_LETTER = re.compile(r"[\W\d_\u0640]+")
-
-
-def _letters(word: str) -> str:
-    return _NOT_LETTER.sub("", word)
 
 
 def _after_number(text: str, pos: int) -> bool:
