@@ -95,6 +95,7 @@ class _Lexicon:
         self.approx_after = _phrases(d["approximators"]["after"])
         self.range_joiners = {fold(w) for w in d["range_joiners"]}
         self.cues: dict[str, _Cue] = {}
+        multi_word: list[tuple[tuple[str, ...], _Cue]] = []  # phrase cues from "cues", after "cue_phrases"
         for category, kinds in d["cues"].items():
             if category.startswith("_"):
                 continue
@@ -103,19 +104,15 @@ class _Lexicon:
                     toks = tuple(_TOKEN.findall(fold(w)))
                     if len(toks) == 1:
                         self.cues.setdefault(toks[0], _Cue(category, kind, n))
+                    elif len(toks) > 1:
+                        multi_word.append((toks, _Cue(category, kind, n)))
         phrase_cues: dict[tuple[str, ...], _Cue] = {}
         for category, words in d["cue_phrases"].items():
             if not category.startswith("_"):
                 for w in words:
                     phrase_cues.setdefault(tuple(_TOKEN.findall(fold(w))), _Cue(category, "phrase", None))
-        for category, kinds in d["cues"].items():
-            if category.startswith("_"):
-                continue
-            for kind, words in kinds.items():
-                for w, n in words.items():
-                    toks = tuple(_TOKEN.findall(fold(w)))
-                    if len(toks) > 1:
-                        phrase_cues.setdefault(toks, _Cue(category, kind, n))
+        for toks, cue in multi_word:
+            phrase_cues.setdefault(toks, cue)
         for w in d["toll_nouns"]:
             toks = tuple(_TOKEN.findall(fold(w)))
             if len(toks) == 1:
