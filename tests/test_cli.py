@@ -357,8 +357,8 @@ def test_pieces_do_not_depend_on_how_input_arrives():
 
 
 # -- demo -----------------------------------------------------------------------------------------------
-def test_demo_restores_the_bundled_examples(capsys):
-    status, out, err = run(["demo"], capsys)
+def test_restore_demo_restores_the_bundled_examples(capsys):
+    status, out, err = run(["demo", "--restore-only"], capsys)
     assert (status, err) == (0, "")
     for name in EXAMPLE_NAMES:
         assert f"== {name} ==" in out
@@ -373,7 +373,7 @@ def test_demo_restores_the_bundled_examples(capsys):
 
 
 def test_demo_counts_match_the_examples(capsys):
-    out = run(["demo"], capsys)[1]
+    out = run(["demo", "--restore-only"], capsys)[1]
     total = 0
     for name in EXAMPLE_NAMES:
         text = (EXAMPLES / f"{name}.txt").read_text(encoding="utf-8")
@@ -387,12 +387,12 @@ def test_demo_counts_match_the_examples(capsys):
 def test_demo_on_a_directory(tmp_path, capsys):
     write(tmp_path, "one.txt", f"{SENTENCE}\n")
     write(tmp_path, "one.restored.txt", f"{SENTENCE_FIXED}\n")
-    status, out, _ = run(["demo", str(tmp_path), "--highlight"], capsys)
+    status, out, _ = run(["demo", "--restore-only", str(tmp_path), "--highlight"], capsys)
     assert status == 0
     assert "== one ==" in out and "one.restored" not in out
     assert f"{cli.ANSI_MARK[0]}{FIXED}{cli.ANSI_MARK[1]}" in out
     assert "total (1 articles)" in out
-    assert run(["demo", str(tmp_path / "nope")], capsys)[0] == 2
+    assert run(["demo", "--restore-only", str(tmp_path / "nope")], capsys)[0] == 2
 
 
 # -- the installed console script -------------------------------------------------------------------------

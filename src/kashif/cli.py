@@ -404,14 +404,21 @@ def summary_line(label: str, words: int, hidden: int, score: float, kinds: Count
 
 def _demo_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("dir", nargs="?", metavar="DIR",
-                   help="restore the *.txt articles in DIR instead of the bundled examples "
+                   help="use the *.txt articles in DIR instead of the bundled examples "
                         "(*.restored.txt files are skipped)")
+    p.add_argument("--restore-only", action="store_true",
+                   help="only restore the articles and print them with the hidden words marked")
     p.add_argument("--highlight", action=argparse.BooleanOptionalAction, default=None,
                    help="mark restored words in colour, or with ⟦ ⟧ brackets "
                         "(default: colour only when output is a terminal)")
+    cli_pipeline.pipeline_demo_arguments(p)
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    """The main job: ingest the examples into a database, show their events and hidden words, export them.
+    With ``--restore-only``: print the restored articles with the hidden words marked."""
+    if not args.restore_only:
+        return cli_pipeline.run_pipeline_demo(args)
     out = Output()
     articles = load_articles(args.dir)
     mark = ANSI_MARK if want_colour(args.highlight, out) else BRACKET_MARK
@@ -519,6 +526,10 @@ class _CsvAdapter:
 
 
 # -- the command table ------------------------------------------------------------------------------------
+# The store's commands live in kashif.cli_pipeline, which uses the helpers above: imported here, after them.
+from kashif import cli_pipeline  # noqa: E402
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -530,10 +541,18 @@ class Command:
 COMMANDS: list[Command] = [
     Command("restore", "undo obfuscation in Arabic text, line by line (stdin or files)",
             _restore_arguments, run_restore),
-    Command("demo", "restore the bundled example articles and show what was hidden",
-            _demo_arguments, run_demo),
+    Command("demo", "run the pipeline on the bundled example articles: ingest, show events and hidden "
+            "words, export", _demo_arguments, run_demo),
     Command("events", "extract event records (ACLED's schema) from Arabic articles",
             _events_arguments, run_events),
+    Command("ingest", "restore, extract and store articles from files, folders, feeds and pages",
+            cli_pipeline.ingest_arguments, cli_pipeline.run_ingest),
+    Command("search", "full-text search of the stored articles, through obfuscation",
+            cli_pipeline.search_arguments, cli_pipeline.run_search),
+    Command("watch", "watch terms reported whenever ingested text matches them",
+            cli_pipeline.watch_arguments, cli_pipeline.run_watch),
+    Command("export", "export the stored events: ACLED CSV, JSONL, GeoJSON or Parquet",
+            cli_pipeline.export_arguments, cli_pipeline.run_export),
 ]
 
 

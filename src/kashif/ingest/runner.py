@@ -1,0 +1,303 @@
+"""Ingest: read items, restore and extract each new article, de-duplicate, cluster events, store in batches.
+
+:class:`Ingestor` takes what :func:`kashif.ingest.sources.iter_items` yields. Items are gathered into
+batches; for each batch the store is asked once which content hashes it already has (exact duplicates are
+counted and skipped before any work is done on them), the new articles are restored and extracted, matched
+against earlier articles by MinHash (a near-duplicate is stored and linked to the article it copies), their
+events are put into clusters (the same sub-type and modality, within :data:`CLUSTER_KM` km and
+:data:`CLUSTER_DAYS` day of an earlier event), watch terms are looked for, and the whole batch is written
+in one transaction. Memory is bounded by the batch, not the corpus.
+
+Failures (from reading, or an article that breaks restore/extract) are recorded in the store with their
+reason, never stop the run, and are tried again by ``kashif ingest --retry-failed``.
+"""
+
+from __future__ import annotations
+
+import math
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from kashif.extract import extract, parse_published
+from kashif.ingest.dedupe import THRESHOLD, band_keys, content_hash, signature, similarity
+from kashif.ingest.sources import Failure, Item
+from kashif.restore import Restoration, restore
+from kashif.store.db import Store, _now
+from kashif.store.terms import Query, find_spans, index_terms, parse_query
+
+CLUSTER_KM = 5.0
+CLUSTER_DAYS = 1
+BATCH_SIZE = 200
+
+
+@dataclass
+class WatchHit:
+    term: str
+    article_id: int
+    ref: str
+    original: str  # the matched text as it stands in the original article (the first obfuscated match if any)
+    hidden: bool  # a match was obfuscated in the original
+    count: int = 1  # matches in the article
+
+
+@dataclass
+class Summary:
+    """What one ingest run did."""
+
+    read: int = 0  # items read (articles and failures)
+    new: int = 0  # articles stored
+    duplicates: int = 0  # exact duplicates of stored articles, skipped
+    near_duplicates: int = 0  # stored and linked to the article they copy
+    events: int = 0
+    failures: int = 0
+    watch_hits: list[WatchHit] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (ref, reason), the first few hundred
+
+    def line(self) -> str:
+        return (f"{self.read} read: {self.new} new ({self.near_duplicates} near-duplicates), "
+                f"{self.duplicates} duplicates, {self.events} events, {self.failures} failures")
+
+
+@dataclass
+class _New:
+    item: Item
+    id: int
+    hash: str
+    r: Restoration
+    row: dict[str, Any]
+    sig: list[int] | None
+    keys: list[int]
+    events: list[Any]
+    pub: date | None
+
+
+class Ingestor:
+    """Ingests items into ``store``. ``on_item`` (if given) is called after each item, with the summary."""
+
+    def __init__(self, store: Store, *, batch_size: int = BATCH_SIZE,
+                 on_item: Callable[[Summary], None] | None = None,
+                 on_watch: Callable[[WatchHit], None] | None = None) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.on_item = on_item
+        self.on_watch = on_watch
+        self.summary = Summary()
+        self.watch: list[tuple[str, Query]] = [(t, parse_query(t)) for t in store.watch_terms()]
+        self._next_article = store.next_id("articles")
+        self._next_event = store.next_id("events")
+        self._pending: list[Item] = []
+        self._failures: list[tuple[str, str]] = []
+
+    def run(self, items: Iterable[Item | Failure]) -> Summary:
+        for item in items:
+            self.summary.read += 1
+            if isinstance(item, Failure):
+                self._fail(item.ref, item.reason)
+            else:
+                self._pending.append(item)
+                if len(self._pending) >= self.batch_size:
+                    self.flush()
+            if self.on_item is not None:
+                self.on_item(self.summary)
+        self.flush()
+        return self.summary
+
+    def _fail(self, ref: str, reason: str) -> None:
+        self.summary.failures += 1
+        if len(self.summary.failed) < 500:
+            self.summary.failed.append((ref, reason))
+        self._failures.append((ref, reason))
+
+    # -- one batch ------------------------------------------------------------------------------------------
+    def flush(self) -> None:
+        items, self._pending = self._pending, []
+        store = self.store
+        known = store.known_hashes(content_hash(i.text) for i in items) if items else {}
+        fresh: list[_New] = []
+        seen: dict[str, int] = {}
+        done_refs: list[str] = []
+        for item in items:
+            h = content_hash(item.text)
+            if h in known or h in seen:
+                self.summary.duplicates += 1
+                done_refs.append(item.ref)
+                continue
+            try:
+                new = self._process(item, h)
+            except Exception as e:  # an article that breaks restore/extract is a failure, not a crash
+                where = traceback.extract_tb(e.__traceback__)[-1]
+                self._fail(item.ref, f"internal error: {type(e).__name__}: {e} "
+                                     f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+                continue
+            seen[h] = new.id
+            fresh.append(new)
+            done_refs.append(item.ref)
+        self._link_duplicates(fresh)
+        event_rows = self._cluster(fresh)
+        tables: dict[str, list[dict[str, Any]]] = {
+            "articles": [n.row for n in fresh], "edits": [], "hidden_words": [], "events": event_rows,
+            "lsh_bands": [], "watch_hits": [],
+        }
+        for n in fresh:
+            tables["edits"] += n.row.pop("_edits")
+            tables["hidden_words"] += n.row.pop("_hidden")
+            tables["lsh_bands"] += [{"band_key": k, "article_id": n.id} for k in n.keys]
+            tables["watch_hits"] += self._watch(n)
+        store.write_batch(tables)
+        if self._failures:
+            store.record_failures(self._failures)
+            self._failures = []
+        store.clear_failures(done_refs)
+        self.summary.new += len(fresh)
+        self.summary.near_duplicates += sum(1 for n in fresh if n.row["duplicate_of"] is not None)
+        self.summary.events += len(event_rows)
+
+    def _process(self, item: Item, h: str) -> _New:
+        text = item.text
+        r = restore(text)
+        pub = parse_published(item.published) if item.published else None
+        events = extract(text, published=pub)
+        aid = self._next_article
+        self._next_article += 1
+        sig = signature(r.text)
+        row = {
+            "id": aid, "content_hash": h, "ref": item.ref, "outlet": item.outlet, "url": item.url,
+            "title": item.title, "published": pub, "ingested_at": _now(), "original_text": text,
+            "restored_text": r.text, "evasion_score": r.evasion_score, "word_count": r.word_count,
+            "hidden_words": r.hidden_words, "duplicate_of": None, "similarity": None, "minhash": sig,
+            "terms": index_terms(r.text),
+            "_edits": [{"article_id": aid, "seq": i, **e.to_dict()} for i, e in enumerate(r.edits)],
+            "_hidden": [{"article_id": aid, "seq": i, **hw.to_dict()}
+                        for i, hw in enumerate(r.hidden)],
+        }
+        return _New(item, aid, h, r, row, sig, band_keys(sig) if sig else [], events, pub)
+
+    def _link_duplicates(self, fresh: list[_New]) -> None:
+        """Point each new article that copies an earlier one (stored, or earlier in this batch) at it."""
+        stored = self.store.band_matches(k for n in fresh for k in n.keys)
+        batch_keys: dict[int, list[_New]] = {}
+        candidates_per: list[set[int]] = []
+        for n in fresh:
+            cands: set[int] = set()
+            for k in n.keys:
+                cands.update(stored.get(k, ()))
+                cands.update(m.id for m in batch_keys.get(k, ()))
+            candidates_per.append(cands)
+            for k in n.keys:
+                batch_keys.setdefault(k, []).append(n)
+        sigs = self.store.signatures(set().union(*candidates_per) if candidates_per else ())
+        by_id = {n.id: n for n in fresh}
+        for n, cands in zip(fresh, candidates_per, strict=True):
+            best, best_sim = None, 0.0
+            for c in sorted(cands):
+                if c in by_id:
+                    other = by_id[c]
+                    sig, root = other.sig, other.row["duplicate_of"]
+                else:
+                    sig, root = sigs[c]
+                if sig is None or n.sig is None:
+                    continue
+                sim = similarity(n.sig, sig)
+                if sim >= THRESHOLD and sim > best_sim:
+                    best, best_sim = (root if root is not None else c), sim
+            if best is not None:
+                n.row["duplicate_of"] = best
+                n.row["similarity"] = round(best_sim, 4)
+
+    def _cluster(self, fresh: list[_New]) -> list[dict[str, Any]]:
+        """Event rows for the batch, each with its cluster (an earlier event's cluster, or its own)."""
+        rows: list[dict[str, Any]] = []
+        for n in fresh:
+            for seq, ev in enumerate(n.events):
+                d = ev.to_dict()
+                d["event_date"] = date.fromisoformat(d["event_date"]) if d["event_date"] else None
+                rows.append({"id": self._next_event, "article_id": n.id, "seq": seq, "cluster_id": None, **d})
+                self._next_event += 1
+        self._cluster_copies(fresh, rows)
+        dated = [r["event_date"] for r in rows if r["event_date"] is not None and r["latitude"] is not None]
+        earlier: list[tuple] = []
+        if dated:
+            pad = timedelta(days=CLUSTER_DAYS)
+            earlier = self.store.events_between(min(dated) - pad, max(dated) + pad)
+        by_day: dict[tuple[str, str], list[tuple]] = {}
+        for _id, cluster, sub, modality, day, lat, lon in earlier:
+            by_day.setdefault((sub, modality), []).append((cluster, day, lat, lon))
+        for r in rows:
+            if r["cluster_id"] is not None or "_same_as" in r:
+                continue
+            if r["event_date"] is not None and r["latitude"] is not None:
+                key = (r["sub_event_type"], r["modality"])
+                for cluster, day, lat, lon in by_day.get(key, ()):
+                    if abs((day - r["event_date"]).days) <= CLUSTER_DAYS and \
+                            km(lat, lon, r["latitude"], r["longitude"]) <= CLUSTER_KM:
+                        r["cluster_id"] = cluster
+                        break
+                if r["cluster_id"] is None:
+                    r["cluster_id"] = r["id"]
+                by_day.setdefault(key, []).append((r["cluster_id"], r["event_date"], r["latitude"],
+                                                   r["longitude"]))
+            else:
+                r["cluster_id"] = r["id"]
+        for r in rows:
+            same = r.pop("_same_as", None)
+            if same is not None:
+                r["cluster_id"] = same["cluster_id"]
+        return rows
+
+    def _cluster_copies(self, fresh: list[_New], rows: list[dict[str, Any]]) -> None:
+        """An event of a near-duplicate article joins the same event of the article it copies (same sub-type,
+        modality, place and date, undated or unplaced included): a stored event's cluster is set at once, an
+        event of this batch is named in ``_same_as`` and its cluster copied once it has one."""
+        roots = {n.id: n.row["duplicate_of"] for n in fresh if n.row["duplicate_of"] is not None}
+        if not roots:
+            return
+        known: dict[tuple, Any] = {}
+        for aid, cluster, sub, modality, location, day in self.store.events_of(roots.values()):
+            known.setdefault((aid, sub, modality, location, day), cluster)
+        for r in rows:  # rows are in article order: a root in this batch comes before its copies
+            key = (r["sub_event_type"], r["modality"], r["location"], r["event_date"])
+            root = roots.get(r["article_id"])
+            if root is None:
+                known.setdefault((r["article_id"], *key), r)
+                continue
+            same = known.get((root, *key))
+            if isinstance(same, dict):
+                r["_same_as"] = same
+            elif same is not None:
+                r["cluster_id"] = same
+
+    def _watch(self, n: _New) -> list[dict[str, Any]]:
+        if not self.watch:
+            return []
+        r = n.r
+        out = []
+        for term, query in self.watch:
+            rows = []
+            for span in find_spans(r.text, query, phrase_only=True):
+                ostart, oend = r.original_span(span.start, span.end)
+                original = n.item.text[ostart:oend]
+                rows.append({"term": term, "article_id": n.id, "start": span.start, "end": span.end,
+                             "original": original, "original_start": ostart, "original_end": oend,
+                             "hidden": original != r.text[span.start : span.end]})
+            if not rows:
+                continue
+            out += rows
+            shown = next((x for x in rows if x["hidden"]), rows[0])
+            hit = WatchHit(term, n.id, n.item.ref, shown["original"], shown["hidden"], len(rows))
+            if len(self.summary.watch_hits) < 1000:
+                self.summary.watch_hits.append(hit)
+            if self.on_watch is not None:
+                self.on_watch(hit)
+        return out
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
