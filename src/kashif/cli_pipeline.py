@@ -8,6 +8,7 @@ and ``--wait SECONDS`` (how long to wait for another kashif process that has the
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import re
@@ -126,8 +127,6 @@ def run_ingest(args: argparse.Namespace) -> int:
         finally:
             if bar is not None:
                 bar.close()
-        if summary.new or not store.index_is_current():
-            store.rebuild_index()
     for ref, reason in summary.failed[:20]:
         print(f"failed: {ref}: {reason}", file=sys.stderr)
     if summary.failures > 20:
@@ -170,8 +169,6 @@ def snippet(original: str, restored_span: tuple[int, int], r: Any, mark: tuple[s
 
 
 def run_search(args: argparse.Namespace) -> int:
-    import json
-
     from kashif import restore
     from kashif.store import StoreError
     from kashif.store.terms import find_spans, parse_query
@@ -339,10 +336,10 @@ def run_pipeline_demo(args: argparse.Namespace) -> int:
     with _open(args) as store:
         ingestor = Ingestor(store)
         summary = ingestor.run(Item(ref=f"examples/{name}.txt", text=text, outlet=name) for name, text in articles)
-        store.rebuild_index()
         rows = store.con.execute(
             "SELECT id, outlet, ref, word_count, evasion_score FROM articles WHERE ref IN "
-            "(SELECT unnest(?::VARCHAR[])) ORDER BY ref", [[f"examples/{n}.txt" for n, _ in articles]]
+            "(SELECT unnest(from_json(?, '[\"VARCHAR\"]'))) ORDER BY ref",
+            [json.dumps([f"examples/{n}.txt" for n, _ in articles], ensure_ascii=False)]
         ).fetchall()
         for aid, name, _ref, words, score in rows:
             hidden = store.con.execute(

@@ -22,8 +22,6 @@ from collections.abc import Sequence
 import numpy as np
 from datasketch import MinHash
 
-from kashif.restore import search_key
-
 NUM_PERM = 128
 BANDS = 16
 ROWS = NUM_PERM // BANDS
@@ -32,7 +30,6 @@ SHINGLE = 3  # words
 MIN_WORDS = 12  # shorter texts are not compared (a headline-sized text matches too easily)
 
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W_]+")
 _SCHEME = "affine32"  # datasketch 2 names its hashing scheme; signatures are stored, so it is fixed
 _TEMPLATE = MinHash(num_perm=NUM_PERM, scheme=_SCHEME)  # its permutations, shared by every signature
 
@@ -42,9 +39,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(_SPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()
 
 
-def signature(restored_text: str) -> list[int] | None:
-    """The MinHash signature of the text's folded word 3-shingles, or None for a text too short to compare."""
-    words = _WORD.findall(search_key(restored_text))
+def signature(words: list[str]) -> list[int] | None:
+    """The MinHash signature of a text's word 3-shingles (its folded words,
+    :func:`kashif.store.terms.folded_words` of the restored text), or None for a text too short to compare."""
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}

@@ -26,7 +26,7 @@ from kashif.ingest.dedupe import THRESHOLD, band_keys, content_hash, signature, 
 from kashif.ingest.sources import Failure, Item
 from kashif.restore import Restoration, restore
 from kashif.store.db import Store, _now
-from kashif.store.terms import Query, find_spans, index_terms, parse_query
+from kashif.store.terms import Query, find_spans, folded_words, index_terms, parse_query
 
 CLUSTER_KM = 5.0
 CLUSTER_DAYS = 1
@@ -147,6 +147,7 @@ class Ingestor:
             tables["lsh_bands"] += [{"band_key": k, "article_id": n.id} for k in n.keys]
             tables["watch_hits"] += self._watch(n)
         store.write_batch(tables)
+        store.index_articles(tables["articles"])
         if self._failures:
             store.record_failures(self._failures)
             self._failures = []
@@ -162,13 +163,14 @@ class Ingestor:
         events = extract(text, published=pub)
         aid = self._next_article
         self._next_article += 1
-        sig = signature(r.text)
+        folded = folded_words(r.text)
+        sig = signature(folded)
         row = {
             "id": aid, "content_hash": h, "ref": item.ref, "outlet": item.outlet, "url": item.url,
             "title": item.title, "published": pub, "ingested_at": _now(), "original_text": text,
             "restored_text": r.text, "evasion_score": r.evasion_score, "word_count": r.word_count,
             "hidden_words": r.hidden_words, "duplicate_of": None, "similarity": None, "minhash": sig,
-            "terms": index_terms(r.text),
+            "terms": index_terms(folded),
             "_edits": [{"article_id": aid, "seq": i, **e.to_dict()} for i, e in enumerate(r.edits)],
             "_hidden": [{"article_id": aid, "seq": i, **hw.to_dict()}
                         for i, hw in enumerate(r.hidden)],

@@ -11,22 +11,23 @@ per-statement cost (about a millisecond) makes row-by-row inserts hundreds of ti
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from kashif.store.schema import MIGRATIONS, SCHEMA_VERSION
+from kashif.store.search import SearchIndex
 
 DEFAULT_DB = "kashif.duckdb"
 DB_ENV = "KASHIF_DB"
+MEMORY_ENV = "KASHIF_DB_MEMORY"
+DEFAULT_MEMORY = "1GB"  # a cap on DuckDB's memory (it spills to disk beyond it); it takes only what it needs
 
 # Column types of the tables written in bulk (the order is the table's).
 COLUMNS: dict[str, dict[str, str]] = {
@@ -61,6 +62,11 @@ COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
+# A list parameter, passed as JSON text (see _json_list).
+_VARCHARS = """(SELECT unnest(from_json(?, '["VARCHAR"]')))"""
+_BIGINTS = """(SELECT unnest(from_json(?, '["BIGINT"]')))"""
+
+
 class StoreError(Exception):
     """A problem with the store a user can act on (reported by the CLI as ``kashif: MESSAGE``)."""
 
@@ -72,20 +78,6 @@ class DatabaseBusy(StoreError):
 def default_path() -> str:
     """The database file: ``$KASHIF_DB`` if set, else ``kashif.duckdb`` in the current folder."""
     return os.environ.get(DB_ENV) or DEFAULT_DB
-
-
-def fts_extension_path() -> str:
-    """The full-text-search extension shipped by the ``duckdb-extension-fts`` package (no download)."""
-    import duckdb_extension_fts
-
-    folder = Path(duckdb_extension_fts.__file__).parent / "extensions"
-    found = sorted(glob.glob(str(folder / f"v{duckdb.__version__}" / "fts.duckdb_extension")))
-    if not found:
-        raise StoreError(
-            f"DuckDB's full-text extension for DuckDB {duckdb.__version__} is not installed; "
-            "reinstall kashif (pip install -e .) so that duckdb and duckdb-extension-fts match"
-        )
-    return found[0]
 
 
 def _is_lock_error(e: Exception) -> bool:
@@ -102,7 +94,8 @@ class Store:
         self.read_only = read_only
         if read_only and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such database (run `kashif ingest` first, or pass --db)")
-        config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+        config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False,
+                  "memory_limit": os.environ.get(MEMORY_ENV, DEFAULT_MEMORY)}
         deadline = time.monotonic() + wait
         delay = 0.05
         while True:
@@ -121,9 +114,11 @@ class Store:
                 delay = min(delay * 2, 1.0)
             except duckdb.Error as e:
                 raise StoreError(f"{self.path}: not a kashif database or not readable: {e}") from None
-        self._fts_loaded = False
         self._tmp = None
         self._migrate()
+        self.search_index = SearchIndex(self.path + ".search", read_only=read_only)
+        if not read_only:
+            self.catch_up_index()
 
     # -- lifecycle ----------------------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -195,15 +190,19 @@ class Store:
             return
         cols = COLUMNS[table]
         path = os.path.join(self._tmpdir(), f"{table}.jsonl")
-        with open(path, "w", encoding="utf-8") as f:
+        biggest = 0
+        with open(path, "wb") as f:
             for row in rows:
-                f.write(json.dumps(row, ensure_ascii=False, default=_json_default))
-                f.write("\n")
+                line = json.dumps(row, ensure_ascii=False, default=_json_default).encode("utf-8") + b"\n"
+                biggest = max(biggest, len(line))
+                f.write(line)
+        # DuckDB's JSON reader buffers twice the largest object it allows: allow what this batch needs.
+        limit = max(16 << 20, biggest + 1024)
         spec = ", ".join(f"'{name}': '{kind}'" for name, kind in cols.items())
         names = ", ".join(f'"{name}"' for name in cols)
         self.con.execute(
             f"INSERT INTO {table} ({names}) SELECT {names} FROM read_json(?, format = 'newline_delimited', "
-            f"columns = {{{spec}}}, maximum_object_size = 1073741824)",
+            f"columns = {{{spec}}}, maximum_object_size = {limit})",
             [path],
         )
 
@@ -224,7 +223,8 @@ class Store:
         if not hashes:
             return {}
         rows = self.con.execute(
-            "SELECT content_hash, id FROM articles WHERE content_hash IN (SELECT unnest(?::VARCHAR[]))", [hashes]
+            f"SELECT content_hash, id FROM articles WHERE content_hash IN {_VARCHARS}",
+            [_json_list(hashes)]
         ).fetchall()
         return dict(rows)
 
@@ -234,7 +234,8 @@ class Store:
         if not keys:
             return out
         rows = self.con.execute(
-            "SELECT band_key, article_id FROM lsh_bands WHERE band_key IN (SELECT unnest(?::BIGINT[]))", [keys]
+            f"SELECT band_key, article_id FROM lsh_bands WHERE band_key IN {_BIGINTS}",
+            [_json_list(keys)]
         ).fetchall()
         for key, article in rows:
             out.setdefault(key, []).append(article)
@@ -246,7 +247,8 @@ class Store:
         if not ids:
             return {}
         rows = self.con.execute(
-            "SELECT id, minhash, duplicate_of FROM articles WHERE id IN (SELECT unnest(?::BIGINT[]))", [ids]
+            f"SELECT id, minhash, duplicate_of FROM articles WHERE id IN {_BIGINTS}",
+            [_json_list(ids)]
         ).fetchall()
         return {i: (m, d) for i, m, d in rows}
 
@@ -267,7 +269,7 @@ class Store:
             return []
         return self.con.execute(
             "SELECT article_id, cluster_id, sub_event_type, modality, location, event_date FROM events "
-            "WHERE article_id IN (SELECT unnest(?::BIGINT[]))", [ids]).fetchall()
+            f"WHERE article_id IN {_BIGINTS}", [_json_list(ids)]).fetchall()
 
     # -- failures -----------------------------------------------------------------------------------------
     def record_failures(self, failures: Sequence[tuple[str, str]]) -> None:
@@ -282,7 +284,8 @@ class Store:
     def clear_failures(self, refs: Iterable[str]) -> None:
         refs = list(set(refs))
         if refs:
-            self.con.execute("DELETE FROM failures WHERE ref IN (SELECT unnest(?::VARCHAR[]))", [refs])
+            self.con.execute(f"DELETE FROM failures WHERE ref IN {_VARCHARS}",
+                             [_json_list(refs)])
 
     def failures(self) -> list[tuple[str, str, int]]:
         return self.con.execute("SELECT ref, reason, attempts FROM failures ORDER BY first_failed, ref").fetchall()
@@ -314,22 +317,35 @@ class Store:
         ).fetchall()
 
     # -- search -------------------------------------------------------------------------------------------
-    def _load_fts(self) -> None:
-        if not self._fts_loaded:
-            self.con.execute(f"LOAD '{fts_extension_path()}'")
-            self._fts_loaded = True
+    def index_articles(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Add newly written articles (rows with id, duplicate_of, published, terms) to the search index."""
+        if not rows:
+            return
+        self.search_index.add((r["id"], r["duplicate_of"], r["published"], r["terms"]) for r in rows)
+        self.search_index.commit()
+        self.set_meta("search_indexed_upto", str(max(r["id"] for r in rows)))
 
-    def rebuild_index(self) -> None:
-        """(Re)build the full-text index over the articles' search terms (BM25, DuckDB's fts extension)."""
-        self._load_fts()
-        self.con.execute(
-            "PRAGMA create_fts_index('articles', 'id', 'terms', stemmer = 'none', stopwords = 'none', "
-            r"ignore = '\s+', strip_accents = 0, lower = 0, overwrite = 1)"
-        )
-        self.set_meta("index_articles", str(self.article_count()))
-
-    def index_is_current(self) -> bool:
-        return self.get_meta("index_articles") == str(self.article_count())
+    def catch_up_index(self) -> int:
+        """Make the search index hold every article: add those it lacks (after a crash between the database's
+        commit and the index's, or a database from an older kashif), or rebuild it if it disagrees. Returns
+        the number of articles added."""
+        total = self.article_count()
+        indexed = self.search_index.count()
+        if indexed == total:
+            return 0
+        upto = int(self.get_meta("search_indexed_upto") or 0)
+        below = int(self.con.execute("SELECT count(*) FROM articles WHERE id <= ?", [upto]).fetchone()[0])
+        if indexed != below:  # not just behind: start again
+            self.search_index.clear()
+            upto = 0
+        added = 0
+        while chunk := self.con.execute("SELECT id, duplicate_of, published, terms FROM articles WHERE id > ? "
+                                        "ORDER BY id LIMIT 1000", [upto]).fetchall():
+            added += self.search_index.add(chunk)
+            self.search_index.commit()
+            upto = chunk[-1][0]
+            self.set_meta("search_indexed_upto", str(upto))
+        return added
 
     def article_count(self) -> int:
         return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -338,26 +354,7 @@ class Store:
                since: date | None = None) -> list[tuple[int, float]]:
         """(article id, score) of the best articles containing every group (a group: alternative forms of
         one query word), best first; near-duplicates folded into the article they copy."""
-        if not groups or not self.article_count():
-            return []
-        if not self.index_is_current():
-            if self.read_only:
-                raise StoreError(f"{self.path}: the search index is out of date; run `kashif ingest` again")
-            self.rebuild_index()
-        self._load_fts()
-        scores = [f"fts_main_articles.match_bm25(id, ?, fields := 'terms') AS s{i}" for i in range(len(groups))]
-        present = " AND ".join(f"s{i} IS NOT NULL" for i in range(len(groups)))
-        total = " + ".join(f"s{i}" for i in range(len(groups)))
-        sql = (f"SELECT coalesce(duplicate_of, id) AS aid, max({total}) AS score FROM "
-               f"(SELECT id, duplicate_of, published, {', '.join(scores)} FROM articles) "
-               f"WHERE {present}")
-        params: list[Any] = [" ".join(g) for g in groups]
-        if since is not None:
-            sql += " AND published >= ?"
-            params.append(since)
-        sql += " GROUP BY aid ORDER BY score DESC, aid LIMIT ?"
-        params.append(limit)
-        return self.con.execute(sql, params).fetchall()
+        return self.search_index.search(groups, limit=limit, since=since)
 
     def article(self, article_id: int) -> dict[str, Any] | None:
         cur = self.con.execute(
@@ -393,7 +390,7 @@ class Store:
     def event_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
         """Events joined with their article, in cluster order, filtered (see :meth:`event_filter`)."""
         where, params = self.event_filter(**filters)
-        cur = self.con.execute(
+        cur = self.con.cursor().execute(  # its own cursor: the caller may query the store meanwhile
             f"""SELECT e.*, a.outlet, a.url, a.title, a.published, a.ref, a.ingested_at
                 FROM events e JOIN articles a ON a.id = e.article_id
                 WHERE {where} ORDER BY e.cluster_id, e.id""",
@@ -416,6 +413,12 @@ class Store:
             "clusters": int(q("SELECT count(DISTINCT cluster_id) FROM events").fetchone()[0]),
             "failures": int(q("SELECT count(*) FROM failures").fetchone()[0]),
         }
+
+
+def _json_list(values: Sequence[Any]) -> str:
+    """A list for a query parameter, as JSON text: DuckDB converts a Python list parameter element by element,
+    trying optional imports (pandas, ...) for each one, which costs milliseconds per thousand values."""
+    return json.dumps(list(values), ensure_ascii=False)
 
 
 def _now() -> datetime:

@@ -51,10 +51,15 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
             yield key, m.start(), m.end()
 
 
-def index_terms(text: str) -> str:
-    """The space-separated terms a document is indexed under (each word's forms, in text order)."""
+def folded_words(text: str) -> list[str]:
+    """The words of ``text``, folded (no spans: one fold of the whole text, for indexing and hashing)."""
+    return _WORD.findall(search_key(text))
+
+
+def index_terms(folded: list[str]) -> str:
+    """The space-separated terms a document is indexed under: each of its folded words' forms, in order."""
     out: list[str] = []
-    for key, _, _ in words(text):
+    for key in folded:
         out.extend(word_forms(key))
     return " ".join(out)
 
