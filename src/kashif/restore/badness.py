@@ -167,13 +167,19 @@ def is_persian_line(words: list[str]) -> bool:
     an Arabic sentence that borrows a few look-alikes still writes its other ي ك ى ة the Arabic way.
     """
     line = " ".join(words)
-    own = sum(line.count(c) for c in _PERSIAN_OWN) + 2 * sum(line.count(c) for c in PERSIAN_MARKERS)
-    own += 2 * sum(1 for w in words if w in _PERSIAN_FUNCTION_WORDS)
-    arabic = sum(line.count(c) for c in "يكىة")
+    own = sum(map(_OWN_WEIGHT.__getitem__, _OWN_LETTER.findall(line)))
+    arabic = sum(map(line.count, "يكىة"))
+    most = own + 2 * len(words)  # if every word were a Persian function word
+    if most < 2 or arabic > most * 0.1:
+        return False  # (the usual answer, for an Arabic line, without looking the words up)
+    own += 2 * sum(map(_PERSIAN_FUNCTION_WORDS.__contains__, words))
     return own >= 2 and arabic <= own * 0.1
 
 
 _PERSIAN_OWN = "\u06cc\u06a9\u06c1\u06be\u06c0\u06d2\u06ba"  # ی ک ہ ھ ۀ ے ں
+# Each occurrence of a letter of Persian/Urdu spelling counts once, of a marker twice (ے ں are both: 3).
+_OWN_WEIGHT = {c: (c in _PERSIAN_OWN) + 2 * (c in PERSIAN_MARKERS) for c in set(_PERSIAN_OWN) | PERSIAN_MARKERS}
+_OWN_LETTER = re.compile(f"[{''.join(sorted(_OWN_WEIGHT))}]")
 
 
 # Frequent Persian and Urdu words that Arabic does not write (Persian spells them with ی and ک).

@@ -108,14 +108,23 @@ def _spam_token(text: str, pos: int) -> tuple[int, bool]:
     m = _SPACE.search(text, pos)
     end = m.start() if m else len(text)
     token = text[start:end]
-    units: list[tuple[str, str]] = []
-    for c in token:
-        if c in _MARKS:
-            if units:
-                units[-1] = (units[-1][0], units[-1][1] + c)
-        elif c in _AR_SET:
-            units.append((c, ""))
-    return end, is_diacritic_spam(units)
+    spam = _SPAM_TOKENS.get(token)
+    if spam is None:
+        units: list[tuple[str, str]] = []
+        for c in token:
+            if c in _MARKS:
+                if units:
+                    units[-1] = (units[-1][0], units[-1][1] + c)
+            elif c in _AR_SET:
+                units.append((c, ""))
+        spam = is_diacritic_spam(units)
+        if len(_SPAM_TOKENS) >= 16_384:
+            _SPAM_TOKENS.clear()
+        _SPAM_TOKENS[token] = spam
+    return end, spam
+
+
+_SPAM_TOKENS: dict[str, bool] = {}  # vocalised words recur (هجوماً، الله): their verdicts, remembered
 
 
 _TOKEN_END = re.compile(r"\s")
@@ -137,28 +146,35 @@ def region_bounds(text: str, pos: int) -> tuple[int, int]:
     start = token_start(text, pos)
     m = _TOKEN_END.search(text, pos)
     end = m.start() if m else n
-    while True:  # extend right: "المقـ." + " " + ".ـاومة"
+    while end < n and _is_filler(text[end - 1]):  # extend right: "المقـ." + " " + ".ـاومة"
         j = end
         while j < n and j - end < 3 and text[j] in " \t\u00a0":
             j += 1
-        if j == end or j >= n or text[j].isspace() or not _is_filler(text[end - 1]) or not _is_filler(text[j]):
+        if j == end or j >= n or text[j].isspace() or not _is_filler(text[j]):
             break
         m = _TOKEN_END.search(text, j)
         end = m.start() if m else n
-    while True:  # extend left
+    while start > 0 and _is_filler(text[start]):  # extend left
         j = start
         while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
             j -= 1
-        if j == start or j == 0 or text[j - 1].isspace() or not _is_filler(text[start]) or not _is_filler(
-            text[j - 1]
-        ):
+        if j == start or j == 0 or text[j - 1].isspace() or not _is_filler(text[j - 1]):
             break
         start = token_start(text, j)
     return start, end
 
 
+_FILLER_MEMO: dict[str, bool] = {}
+
+
 def _is_filler(c: str) -> bool:
-    return c == TATWEEL or (not c.isspace() and not c.isalnum() and unicodedata.category(c)[0] != "M")
+    try:
+        return _FILLER_MEMO[c]
+    except KeyError:
+        filler = c == TATWEEL or (not c.isspace() and not c.isalnum() and unicodedata.category(c)[0] != "M")
+        if len(_FILLER_MEMO) < 4096:
+            _FILLER_MEMO[c] = filler
+        return filler
 
 
 @dataclass
@@ -167,6 +183,16 @@ class Segment:
     end: int
     chars: list[tuple[int, str]]  # (region index, normalised letter or mark) for the lexicon
     letters: list[tuple[str, str]] = field(default_factory=list)  # (letter, marks) units, normalised
+    text: str = ""  # the normalised characters joined: what the segment adds to a word
+    rest: str = ""  # the same without the first letter and its marks (a doubled letter dropped)
+
+    def __post_init__(self) -> None:
+        chars = self.chars
+        self.text = "".join(c for _, c in chars)
+        i = 1
+        while i < len(chars) and chars[i][1] in _MARKS:
+            i += 1
+        self.rest = "".join(c for _, c in chars[i:])
 
 
 @dataclass
@@ -253,18 +279,13 @@ _INVISIBLE_OR_TATWEEL = frozenset(INVISIBLES + TATWEEL)
 def build_word(segments: list[Segment], gaps: list[int], choices: list[tuple[str, float, str, bool]]
                ) -> tuple[str, float, int]:
     """The lexicon string for segments joined by ``choices``; returns (word, prior, letters dropped)."""
-    parts = [ "".join(c for _, c in segments[0].chars) ]
+    parts = [segments[0].text]
     prior = 0.0
     for k, (real, p, _kind, drop) in enumerate(choices):
         prior += p
-        nxt = segments[k + 1].chars
-        if drop:
-            i = 1
-            while i < len(nxt) and nxt[i][1] in _MARKS:
-                i += 1
-            nxt = nxt[i:]
+        nxt = segments[k + 1]
         parts.append(real)
-        parts.append("".join(c for _, c in nxt))
+        parts.append(nxt.rest if drop else nxt.text)
     return "".join(parts), prior, 0
 
 

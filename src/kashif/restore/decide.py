@@ -63,17 +63,28 @@ class RegionContext:
 
     @cached_property
     def prev_word(self) -> str:
-        chunk = self.text[max(0, self.start - 60) : self.start].split()
-        return _letters_only(chunk[-1]) if chunk else ""
+        return prev_word(self.text, self.start)
 
     @cached_property
     def next_word(self) -> str:
-        chunk = self.text[self.end : self.end + 60].split()
-        return _letters_only(chunk[0]) if chunk else ""
+        return next_word(self.text, self.end)
+
+
+def prev_word(text: str, start: int) -> str:
+    """The letters of the last word in the 60 characters before ``start`` (for phrases)."""
+    chunk = text[max(0, start - 60) : start].rsplit(None, 1)
+    return _letters_only(chunk[-1]) if chunk else ""
+
+
+def next_word(text: str, end: int) -> str:
+    """The letters of the first word in the 60 characters after ``end``."""
+    chunk = text[end : end + 60].split(None, 1)
+    return _letters_only(chunk[0]) if chunk else ""
 
 
 def _letters_only(word: str) -> str:
-    return "".join(c for c in strip_marks(word) if c.isalpha())
+    word = strip_marks(word)
+    return word if word.isalpha() else "".join(c for c in word if c.isalpha())
 
 
 class RegionDecider:
@@ -168,14 +179,18 @@ class RegionDecider:
         lead = self.lead if first == 0 else None
         trail = self.trail if last == len(self.segments) - 1 else None
         best: Reading | None = None
+        inner_list = list(inner)
+        gap_spans = [self.gaps[k] for k in inner]
         for choice in combos(options):
-            core, prior, _ = build_word(segs, list(inner), list(choice))
-            mods = join_mods(self.region, segs, [self.gaps[k] for k in inner], list(choice))
+            core, prior, _ = build_word(segs, inner_list, choice)
+            mods = None  # the edits of this choice, made when one of its readings leads
             for word, p2, extra in self._variants(core, segs, lead, trail, signal):
                 if weak_only and (self.lex.known(word) or -99.0) < WEAK_JOIN_MIN_LOGP:
                     continue  # bare punctuation is only closed into a well-attested word
                 score = self.lex.logp(strip_marks(word)) + prior + p2 + self._phrase(word, first, last)
                 if best is None or score > best.score:
+                    if mods is None:
+                        mods = join_mods(self.region, segs, gap_spans, choice)
                     best = Reading(word, score, mods + extra)
         return best
 

@@ -73,7 +73,7 @@ def segments(region: str) -> list[tuple[int, int]] | None:
     return [m.span() for m in _SEGMENT.finditer(region)]
 
 
-def decide_plain(region: str, segs: list[tuple[int, int]], lex: Lexicon, after_number: bool,
+def decide_plain(region: str, segs: list[tuple[int, int]], lex: Lexicon, after_number: Callable[[], bool],
                  near_phrase: Callable[[int], bool], persian_line: Callable[[], bool]) -> tuple[Runs, Words] | None:
     """Plain letters (ordinary marks allowed) broken by strong gaps, decided without search."""
     if _NOT_PLAIN.search(region):
@@ -84,16 +84,25 @@ def decide_plain(region: str, segs: list[tuple[int, int]], lex: Lexicon, after_n
     gaps: list[tuple[int, int, str, bool]] = []  # start, end, kind, joins two equal letters
     weak: list[int] = []
     hard = False
-    for k in range(len(segs) - 1):
-        e1, s2 = segs[k][1], segs[k + 1][0]
+    doubled_at = -1  # the gap that joins two equal letters (-2: more than one does)
+    all_tatweel = True
+    e1 = segs[0][1]
+    for k in range(1, len(segs)):
+        s2, e2 = segs[k]
         gap = region[e1:s2]
         cls, kind = gap_info(gap, ZWNJ in gap and persian_line())
         if cls is Gap.WEAK:
-            weak.append(k)
+            weak.append(k - 1)
         elif cls is Gap.HARD:
             hard = True
         else:
-            gaps.append((e1, s2, kind, bare[k][-1:] == bare[k + 1][:1]))
+            doubled = bare[k - 1][-1:] == bare[k][:1]
+            if doubled:
+                doubled_at = len(gaps) if doubled_at == -1 else -2
+            if kind != "tatweel":
+                all_tatweel = False
+            gaps.append((e1, s2, kind, doubled))
+        e1 = e2
     if weak:
         if gaps or hard or any(_weak_join(bare[k], bare[k + 1], lex) for k in weak):
             return None  # a weak gap that may close, or beside other gaps: the full decision
@@ -104,20 +113,20 @@ def decide_plain(region: str, segs: list[tuple[int, int]], lex: Lexicon, after_n
         return None
     if marked and _TWO_MARKS.search(region) and is_diacritic_spam(_units("".join(words))):
         return None
+    if doubled_at == -2:
+        return None
     plain = "".join(bare)
     dedup = None
-    doubled_at = [k for k, g in enumerate(gaps) if g[3]]
-    if len(doubled_at) > 1:
-        return None
-    if doubled_at:
-        cut = sum(len(w) for w in bare[: doubled_at[0] + 1])
+    if doubled_at >= 0:
+        cut = sum(len(w) for w in bare[: doubled_at + 1])
         dedup = plain[:cut] + plain[cut + 1 :]
     use_dedup = False
-    if dedup is not None or any(g[2] != "tatweel" for g in gaps):
-        if after_number and len(bare[0]) <= 2 and region[gaps[0][0]] == TATWEEL:
+    if dedup is not None or not all_tatweel:
+        if len(bare[0]) <= 2 and region[gaps[0][0]] == TATWEEL and after_number():
             return None  # maybe 1436هـ،...: let the full decision look
-        lp_plain = lex.known(plain)
-        lp_dedup = lex.known(dedup) if dedup is not None else None
+        # plain and dedup hold letters only (no mark, tatweel or invisible): they are lexicon keys as they are
+        lp_plain = lex.known_key(plain)
+        lp_dedup = lex.known_key(dedup) if dedup is not None else None
         if lp_plain is None and lp_dedup is None:
             return None
         use_dedup = lp_dedup is not None and (lp_plain is None or lp_dedup + DOUBLED_LETTER_PRIOR > lp_plain)
@@ -133,6 +142,8 @@ def decide_plain(region: str, segs: list[tuple[int, int]], lex: Lexicon, after_n
             while i < e2 and region[i] in _MARKS:
                 i += 1
             runs.append((gs, i, "", "doubled_letter"))
+        elif not marked:
+            runs.append((gs, ge, "", kind))  # (a gap is never empty)
         else:
             runs.extend((a, b, "", kind) for a, b in _without_marks(region, gs, ge))
     return runs, [(segs[0][0], segs[-1][1])]
@@ -140,6 +151,8 @@ def decide_plain(region: str, segs: list[tuple[int, int]], lex: Lexicon, after_n
 
 def _without_marks(region: str, s: int, e: int) -> list[tuple[int, int]]:
     """The runs of region[s:e] that are not marks: a mark carried by a tatweel stays (تـُحكم -> تُحكم)."""
+    if _MARK.search(region, s, e) is None:
+        return [(s, e)] if e > s else []
     out: list[tuple[int, int]] = []
     i = s
     while i < e:
@@ -174,24 +187,28 @@ def decide_word(region: str, seg: tuple[int, int], lex: Lexicon, persian_line: C
     s, e = seg
     word = region[s:e]
     forms = has_presentation_words(word)
-    look = any(c in LOOKALIKES for c in word) and not persian_line()
+    look = _LOOKALIKE.search(word) is not None and not persian_line()
     mods: Mods = []
-    letters: list[tuple[int, str]] = []  # (region index, normalised letter), marks left out
-    for i in range(s, e):
-        c = region[i]
-        if c in _MARKS:
-            continue
-        if forms and is_presentation_form(c):
-            norm = unicodedata.normalize("NFKC", c)
-            mods.append((i, norm, "presentation_form"))
-        elif look and c in LOOKALIKES:
-            norm = LOOKALIKES[c]
-            mods.append((i, norm, "lookalike"))
-        else:
-            norm = c
-        letters.append((i, norm))
-    bare = "".join(n for _i, n in letters)
-    if any(bare[k] == bare[k + 1] == bare[k + 2] for k in range(len(bare) - 2)):
+    if forms or look:
+        letters: list[tuple[int, str]] = []  # (region index, normalised letter), marks left out
+        for i in range(s, e):
+            c = region[i]
+            if c in _MARKS:
+                continue
+            if forms and is_presentation_form(c):
+                norm = _nfkc(c)
+                mods.append((i, norm, "presentation_form"))
+            elif look and c in LOOKALIKES:
+                norm = LOOKALIKES[c]
+                mods.append((i, norm, "lookalike"))
+            else:
+                norm = c
+            letters.append((i, norm))
+        bare = "".join(n for _i, n in letters)
+    else:  # nothing to read differently: the letters are the word without its marks
+        letters = []
+        bare = word.translate(_DROP_MARKS)
+    if _TRIPLE.search(bare):
         return None  # repeated letters: the full decision weighs them
     if look and letters and region[letters[-1][0]] in LOOKALIKE_ALTERNATIVES:
         i, norm = letters[-1]
@@ -199,13 +216,28 @@ def decide_word(region: str, seg: tuple[int, int], lex: Lexicon, persian_line: C
         with_alt = bare[:-1] + alt
         if lex.logp(with_alt) + FINAL_YEH_PRIOR > lex.logp(bare):
             mods = [(j, alt if j == i else r, k) for j, r, k in mods]
-    units = _units(word)
-    if is_diacritic_spam(units):
-        keep = _kept_mark_index(region, s, e, units)
-        mods.extend((i, "", "diacritic_spam") for i in range(s, e) if region[i] in _MARKS and i != keep)
+    if _TWO_MARKS.search(word) is not None:  # spam needs two marked letters at least
+        units = _units(word)
+        if is_diacritic_spam(units):
+            keep = _kept_mark_index(region, s, e, units)
+            mods.extend((i, "", "diacritic_spam") for i in range(s, e) if region[i] in _MARKS and i != keep)
     if not mods:
         return [], []
     return runs_of(mods), [(s, e)]
+
+
+_LOOKALIKE = re.compile(f"[{''.join(LOOKALIKES)}]")
+_TRIPLE = re.compile(r"(.)\1\1", re.DOTALL)  # a letter three times in a row
+_DROP_MARKS = {ord(c): None for c in DIACRITICS}
+_NFKC: dict[str, str] = {}
+
+
+def _nfkc(c: str) -> str:
+    """NFKC of a presentation form, remembered."""
+    norm = _NFKC.get(c)
+    if norm is None:
+        norm = _NFKC[c] = unicodedata.normalize("NFKC", c)
+    return norm
 
 
 def _units(word: str) -> list[tuple[str, str]]:

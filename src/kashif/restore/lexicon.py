@@ -86,6 +86,10 @@ class Lexicon:
         """log10 P of the word itself if the list has it, else None."""
         return self._logp.get(strip_marks(word))
 
+    def known_key(self, key: str) -> float | None:
+        """:meth:`known` for a word that is its own key already (no marks, tatweel or invisibles in it)."""
+        return self._logp.get(key)
+
     def _score(self, word: str) -> float:
         key = strip_marks(word)
         lp = self._logp.get(key)

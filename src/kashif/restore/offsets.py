@@ -90,14 +90,24 @@ class Restoration:
     def build(cls, original: str, edits: list[Edit], hidden_spans: list[tuple[int, int, tuple[str, ...]]],
               word_count: int) -> Restoration:
         """Make a restoration from edits; ``hidden_spans`` are (start, end, kinds) in the ORIGINAL text."""
-        text = apply_edits(original, edits)
+        if not edits:
+            return cls(original, original, edits, hidden_spans, word_count, [], [])
+        # apply_edits, and the offset map, in one pass
+        parts: list[str] = []
         new_starts: list[int] = []
-        shift = 0
-        for e in edits:
-            new_starts.append(e.start + shift)
-            shift += len(e.replacement) - (e.end - e.start)
-        return cls(original=original, text=text, edits=edits, _hidden_spans=hidden_spans, word_count=word_count,
-                   _new_starts=new_starts, _edit_starts=[e.start for e in edits])
+        edit_starts: list[int] = []
+        pos = shift = 0
+        for start, end, _original, replacement, _kind in edits:
+            if start < pos:
+                raise ValueError(f"edits overlap or are out of order at {start}")
+            parts.append(original[pos:start])
+            parts.append(replacement)
+            pos = end
+            new_starts.append(start + shift)
+            edit_starts.append(start)
+            shift += len(replacement) - (end - start)
+        parts.append(original[pos:])
+        return cls(original, "".join(parts), edits, hidden_spans, word_count, new_starts, edit_starts)
 
     @cached_property
     def hidden(self) -> list[HiddenWord]:

@@ -3,20 +3,44 @@
 Text with nothing suspicious (most clean news) is returned after one regular-expression scan. Each
 suspicious region is decided on its own (:class:`kashif.restore.decide.RegionDecider`); its character edits
 are merged into :class:`~kashif.restore.offsets.Edit` objects against the original text.
+
+A region's decision depends on the region's own characters and on a few questions about its surroundings
+(does a number stand before it, is its line Persian, which words are its neighbours). Obfuscated words
+recur (the same ``هــ.دد`` in many posts), so decisions are cached by region, each with the answers to the
+questions it asked: a cached decision is reused only where those questions get the same answers, and is
+then the decision the full programme would make.
 """
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from kashif.restore.badness import is_persian_line
 from kashif.restore.candidates import SPACED_LETTERS, find_sites, has_spaced_letters, region_bounds
 from kashif.restore.chardata import LOOKALIKES, PERSIAN_MARKERS, ZWNJ
-from kashif.restore.decide import RegionContext, RegionDecider
+from kashif.restore.decide import RegionContext, RegionDecider, next_word, prev_word
 from kashif.restore.fastpath import decide_plain, decide_word, runs_of, segments
 from kashif.restore.lexicon import get_lexicon
 from kashif.restore.offsets import Edit, Restoration
 
-_PERSIAN_SENSITIVE = set(LOOKALIKES) | PERSIAN_MARKERS | {ZWNJ}
+_PERSIAN_SENSITIVE = frozenset(LOOKALIKES) | PERSIAN_MARKERS | {ZWNJ}
 SPACED_MIN_ZIPF = 3.0
+
+# The questions a decision may ask about a region's surroundings.
+_AFTER_NUMBER, _PERSIAN_LINE, _NEAR_PHRASE, _PREV_WORD, _NEXT_WORD = range(5)
+
+Question = tuple[int, int, object]  # (question, argument, answer)
+RelEdit = tuple[int, int, str, str, str]  # an edit with region-relative offsets
+RelHidden = tuple[int, int, tuple[str, ...]]
+# region -> its decisions, each (the questions asked with their answers, edits, hidden words)
+Decision = tuple[tuple[Question, ...], tuple[RelEdit, ...], tuple[RelHidden, ...]]
+_DECISIONS: dict[str, list[Decision]] = {}
+_DECIDED_WITH: list[object] = [None]  # the lexicon the cached decisions were made with
+CACHE_REGIONS = 16_384  # regions whose decisions are kept, the oldest going first (~0.7 kB each)
+CACHE_VARIANTS = 8  # decisions kept per region (one per set of answers)
+
+_first = itemgetter(0)
+_new_edit = tuple.__new__  # Edit(...) without the keyword-argument layer
 
 
 def restore(text: str) -> Restoration:
@@ -35,78 +59,144 @@ def restore(text: str) -> Restoration:
     return _Restorer(text).run(word_count, sites, spaced)
 
 
+def clear_cache() -> None:
+    """Forget the cached region decisions."""
+    _DECISIONS.clear()
+
+
 class _Restorer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lex = get_lexicon()
         self._persian: dict[int, bool] = {}
+        if _DECIDED_WITH[0] is not self.lex:  # a new lexicon: decisions made with another one are void
+            _DECISIONS.clear()
+            _DECIDED_WITH[0] = self.lex
 
     def run(self, word_count: int, sites: list[int], spaced: bool) -> Restoration:
         text = self.text
         edits: list[Edit] = []
         hidden: list[tuple[int, int, tuple[str, ...]]] = []
         done = 0
+        cache = _DECISIONS
         for site in sites:
             if site < done:
                 continue
             start, end = region_bounds(text, site)
-            start = max(start, done)
-            if not self._fast(start, end, edits, hidden):
-                self._decide(start, end, edits, hidden)
+            if start < done:
+                start = done
             done = end
+            region = text[start:end]
+            known = cache.get(region)
+            for decision in known or ():
+                if not decision[0] or self._same_answers(decision[0], start, end):
+                    break
+            else:
+                decision = self._decide_region(region, start, end)
+                if known is None:
+                    if len(cache) >= CACHE_REGIONS:
+                        _evict_oldest(cache)
+                    cache[region] = [decision]
+                elif len(known) < CACHE_VARIANTS:
+                    known.append(decision)
+            if decision[1]:
+                for rs, re_, orig, repl, kind in decision[1]:
+                    edits.append(_new_edit(Edit, (start + rs, start + re_, orig, repl, kind)))
+                for ws, we, kinds in decision[2]:
+                    hidden.append((start + ws, start + we, kinds))
         if spaced:
             self._spaced_letters(edits, hidden)
-        edits.sort(key=lambda e: e.start)
-        hidden.sort()
+            edits.sort(key=lambda e: e.start)
+            hidden.sort()
+        # else both are in order already: regions come in order, and each region's edits and words are sorted
         return Restoration.build(text, edits, hidden, word_count)
 
     # -- regions --------------------------------------------------------------------------------------------
-    def _decide(self, start: int, end: int, edits: list[Edit], hidden: list) -> None:
-        text = self.text
-        region = text[start:end]
-        ctx = RegionContext(
-            text,
-            start,
-            end,
-            persian_line=self._persian_line(start) if any(c in _PERSIAN_SENSITIVE for c in region) else False,
-            after_number=_after_number(text, start),
-        )
-        words, mods = RegionDecider(region, self.lex, ctx).decide()
-        self._apply(region, start, runs_of(mods), [(w.start, w.end) for w in words], edits, hidden)
+    def _decide_region(self, region: str, start: int, end: int) -> Decision:
+        """Decide a region (on a fast path if it has the shape of one), recording what it asked."""
+        asked: list[Question] = []
+        result = self._fast(region, start, end, asked)
+        if result is None:  # (what the fast path asked stays asked: its answers sent the region on)
+            result = self._decide(region, start, end, asked)
+        runs, words = result
+        if not runs:
+            return (tuple(asked), (), ())
+        rel_edits = [(rs, re_, region[rs:re_], repl, kind) for rs, re_, repl, kind in runs]
+        if len(runs) > 1:
+            rel_edits.sort(key=_first)
+        rel_hidden = []
+        for ws, we in words:
+            kinds = {kind for rs, re_, _r, kind in runs if rs < we and re_ > ws}
+            if kinds:
+                rel_hidden.append((ws, we, tuple(sorted(kinds))))
+        if len(rel_hidden) > 1:
+            rel_hidden.sort()
+        return (tuple(asked), tuple(rel_edits), tuple(rel_hidden))
 
-    def _fast(self, start: int, end: int, edits: list[Edit], hidden: list) -> bool:
-        """Decide the region on a fast path if it has the shape of one (see :mod:`fastpath`)."""
-        region = self.text[start:end]
-        segs = segments(region)
-        if not segs:
-            return segs is not None  # no letters: nothing to do; Latin letters: the full decision
-        if len(segs) == 1:
-            result = decide_word(region, segs[0], self.lex, lambda: self._persian_line(start))
-        else:
-            result = decide_plain(region, segs, self.lex, _after_number(self.text, start),
-                                  lambda n: self._near_phrase(start, end, n), lambda: self._persian_line(start))
-        if result is None:
-            return False
-        self._apply(region, start, *result, edits, hidden)
+    def _same_answers(self, asked: tuple[Question, ...], start: int, end: int) -> bool:
+        """Do the questions a cached decision asked get the same answers at this place?"""
+        for question, arg, answer in asked:
+            if question == _AFTER_NUMBER:
+                now: object = _after_number(self.text, start)
+            elif question == _PERSIAN_LINE:
+                now = self._persian_line(start)
+            elif question == _NEAR_PHRASE:
+                now = self._near_phrase(start, end, arg)
+            elif question == _PREV_WORD:
+                now = prev_word(self.text, start)
+            else:
+                now = next_word(self.text, end)
+            if now != answer:
+                return False
         return True
 
-    @staticmethod
-    def _apply(region: str, start: int, runs: list[tuple[int, int, str, str]], words: list[tuple[int, int]],
-               edits: list[Edit], hidden: list) -> None:
-        """Turn a region's edits (region-relative runs) into edits of the text, and its restored words into
-        hidden words with the kinds of the edits inside them."""
-        if not runs:
-            return
-        edits.extend(Edit(start + rs, start + re_, region[rs:re_], repl, kind) for rs, re_, repl, kind in runs)
-        for ws, we in words:
-            kinds = sorted({kind for rs, re_, _r, kind in runs if rs < we and re_ > ws})
-            if kinds:
-                hidden.append((start + ws, start + we, tuple(kinds)))
+    def _decide(self, region: str, start: int, end: int, asked: list[Question]) -> tuple[list, list]:
+        text = self.text
+        persian = False
+        if any(c in _PERSIAN_SENSITIVE for c in region):
+            persian = self._persian_line(start)
+            asked.append((_PERSIAN_LINE, 0, persian))
+        after = _after_number(text, start)
+        asked.append((_AFTER_NUMBER, 0, after))
+        ctx = RegionContext(text, start, end, persian_line=persian, after_number=after)
+        words, mods = RegionDecider(region, self.lex, ctx).decide()
+        looked_up = vars(ctx)  # the neighbours are cached properties: there only if the decision asked
+        if "prev_word" in looked_up:
+            asked.append((_PREV_WORD, 0, looked_up["prev_word"]))
+        if "next_word" in looked_up:
+            asked.append((_NEXT_WORD, 0, looked_up["next_word"]))
+        return runs_of(mods), [(w.start, w.end) for w in words]
+
+    def _fast(self, region: str, start: int, end: int, asked: list[Question]) -> tuple[list, list] | None:
+        """Decide the region on a fast path if it has the shape of one (see :mod:`fastpath`)."""
+        segs = segments(region)
+        if not segs:
+            # no letters: nothing to do; Latin letters: the full decision
+            return None if segs is None else ([], [])
+
+        def persian_line() -> bool:
+            answer = self._persian_line(start)
+            asked.append((_PERSIAN_LINE, 0, answer))
+            return answer
+
+        if len(segs) == 1:
+            return decide_word(region, segs[0], self.lex, persian_line)
+
+        def after_number() -> bool:
+            answer = _after_number(self.text, start)
+            asked.append((_AFTER_NUMBER, 0, answer))
+            return answer
+
+        def near_phrase(n: int) -> bool:
+            answer = self._near_phrase(start, end, n)
+            asked.append((_NEAR_PHRASE, n, answer))
+            return answer
+
+        return decide_plain(region, segs, self.lex, after_number, near_phrase, persian_line)
 
     def _near_phrase(self, start: int, end: int, length: int) -> bool:
         """Could a word of ``length`` letters here complete a phrase with a neighbour (a replaced letter)?"""
-        ctx = RegionContext(self.text, start, end, persian_line=False, after_number=False)
-        return self.lex.may_complete_phrase(ctx.prev_word, ctx.next_word, length)
+        return self.lex.may_complete_phrase(prev_word(self.text, start), next_word(self.text, end), length)
 
     def _persian_line(self, pos: int) -> bool:
         text = self.text
@@ -133,6 +223,13 @@ class _Restorer:
                     p = m.start() + i
                     edits.append(Edit(p, p + 1, ch, "", "spaced_letters"))
             hidden.append((m.start(), m.end(), ("spaced_letters",)))
+
+
+def _evict_oldest(cache: dict) -> None:
+    try:
+        del cache[next(iter(cache))]
+    except (KeyError, RuntimeError, StopIteration):  # another thread got there first
+        pass
 
 
 def _after_number(text: str, pos: int) -> bool:
