@@ -331,11 +331,13 @@ def run_pipeline_demo(args: argparse.Namespace) -> int:
     from kashif.store import export
 
     articles = load_articles(args.dir)
+    published = _published_dates(args.dir)
     out = Output()
     mark = ANSI_MARK if want_colour(args.highlight, out) else BRACKET_MARK
     with _open(args) as store:
         ingestor = Ingestor(store)
-        summary = ingestor.run(Item(ref=f"examples/{name}.txt", text=text, outlet=name) for name, text in articles)
+        summary = ingestor.run(Item(ref=f"examples/{name}.txt", text=text, outlet=name, published=published.get(name))
+                               for name, text in articles)
         rows = store.con.execute(
             "SELECT id, outlet, ref, word_count, evasion_score FROM articles WHERE ref IN "
             "(SELECT unnest(from_json(?, '[\"VARCHAR\"]'))) ORDER BY ref",
@@ -366,6 +368,24 @@ def run_pipeline_demo(args: argparse.Namespace) -> int:
     out.write(f"next: kashif search --db {args.db} قصف   ·   kashif export --db {args.db} --format geojson\n")
     out.flush()
     return 0
+
+
+def _published_dates(directory: str | None) -> dict[str, str]:
+    """name → publication date from ``published.tsv`` (name, TAB, YYYY-MM-DD) beside the articles, if any."""
+    from importlib import resources
+
+    if directory is None:
+        entry = resources.files("kashif").joinpath("examples", "published.tsv")
+        text = entry.read_text(encoding="utf-8") if entry.is_file() else ""
+    else:
+        path = os.path.join(directory, "published.tsv")
+        text = open(path, encoding="utf-8").read() if os.path.isfile(path) else ""
+    dates = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, day = line.partition("\t")
+            dates[name.strip()] = day.strip()
+    return dates
 
 
 def _table(rows: list[tuple], headers: tuple[str, ...]) -> str:
