@@ -6,13 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import duckdb
 import pytest
+from holder import database_held_by_another_process
 from httpserver import EMPTY_PAGE, Route, Server, page, rss
 
 from kashif.cli import main
@@ -130,22 +128,8 @@ def test_pipeline_demo(tmp_path: Path, monkeypatch, capsys) -> None:
 
 def test_busy_database_is_a_clear_error(tmp_path: Path, capsys) -> None:
     db = tmp_path / "k.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys
-            from kashif.store import Store
-            s = Store({str(db)!r})
-            print("open", flush=True)
-            sys.stdin.readline()
-            s.close()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    with database_held_by_another_process(db):
         status, _, err = run(["search", "قصف", "--db", str(db), "--wait", "0.2"], capsys)
         assert status == 2 and "database is busy" in err
-    finally:
-        holder.communicate("\n", timeout=30)
     status, _, err = run(["search", "قصف", "--db", str(tmp_path / "none.duckdb")], capsys)
     assert status == 2 and "no such database" in err

@@ -6,14 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
-import textwrap
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
+from holder import database_held_by_another_process
 
 from kashif.extract.records import ACLED_COLUMNS
 from kashif.ingest.dedupe import band_keys, content_hash, signature, similarity
@@ -257,23 +255,8 @@ def test_read_only_needs_an_existing_database(tmp_path: Path) -> None:
 
 def test_a_second_process_waits_then_reports_busy(db: Path) -> None:
     Store(db).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys, time
-            from kashif.store import Store
-            s = Store({str(db)!r})
-            print("open", flush=True)
-            sys.stdin.readline()
-            s.close()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(DatabaseBusy, match="database is busy"):
-            Store(db, wait=0.3)
-    finally:
-        holder.communicate("\n", timeout=30)
+    with database_held_by_another_process(db), pytest.raises(DatabaseBusy, match="database is busy"):
+        Store(db, wait=0.3)
     with Store(db, wait=5) as store:  # free again
         assert store.article_count() == 0
 

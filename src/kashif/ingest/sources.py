@@ -327,13 +327,10 @@ def _read_json(path: str, options: SourceOptions, *, only_index: int | None) -> 
     if not isinstance(value, list):
         yield Failure(whole, f"JSON is neither an object nor an array of objects (got {_json_type(value)})")
         return
-    if only_index is not None:
-        if only_index >= len(value):
-            yield Failure(f"{path}#{only_index}", f"no element {only_index}: the array has {len(value)}")
-            return
-        selected: Iterable[tuple[int, Any]] = [(only_index, value[only_index])]
-    else:
-        selected = enumerate(value)
+    selected = _select(value, only_index)
+    if selected is None:
+        yield Failure(f"{path}#{only_index}", f"no element {only_index}: the array has {len(value)}")
+        return
     for i, element in selected:
         ref = f"{path}#{i}"
         if isinstance(element, dict):
@@ -836,15 +833,19 @@ def _read_feed(
             yield Failure(whole, "feed has no entries")
         return
     feed_title = _string(parsed.get("feed", {}).get("title"))
-    if only_entry is not None:
-        if only_entry >= len(entries):
-            yield Failure(f"{ref}#{only_entry}", f"no entry {only_entry}: the feed has {len(entries)}")
-            return
-        selected: Iterable[tuple[int, Any]] = [(only_entry, entries[only_entry])]
-    else:
-        selected = enumerate(entries)
+    selected = _select(entries, only_entry)
+    if selected is None:
+        yield Failure(f"{ref}#{only_entry}", f"no entry {only_entry}: the feed has {len(entries)}")
+        return
     for i, entry in selected:
         yield from _guarded(f"{ref}#{i}", _feed_entry(entry, i, ref, feed_title, base_url, options))
+
+
+def _select(values: list[Any], only: int | None) -> Iterable[tuple[int, Any]] | None:
+    """(index, value) of every value, or of only the one asked for; None if there is no such one."""
+    if only is None:
+        return enumerate(values)
+    return [(only, values[only])] if 0 <= only < len(values) else None
 
 
 def _feed_entry(

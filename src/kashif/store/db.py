@@ -218,38 +218,24 @@ class Store:
             raise
 
     # -- lookups used while ingesting ---------------------------------------------------------------------
+    def _rows_in(self, sql: str, values: Iterable[Any]) -> list[tuple]:
+        """Rows of ``sql``, whose one parameter is a list (``IN {_VARCHARS}`` or ``IN {_BIGINTS}``)."""
+        values = list(set(values))
+        return self.con.execute(sql, [_json_list(values)]).fetchall() if values else []
+
     def known_hashes(self, hashes: Iterable[str]) -> dict[str, int]:
-        hashes = list(set(hashes))
-        if not hashes:
-            return {}
-        rows = self.con.execute(
-            f"SELECT content_hash, id FROM articles WHERE content_hash IN {_VARCHARS}",
-            [_json_list(hashes)]
-        ).fetchall()
-        return dict(rows)
+        return dict(self._rows_in(f"SELECT content_hash, id FROM articles WHERE content_hash IN {_VARCHARS}", hashes))
 
     def band_matches(self, keys: Iterable[int]) -> dict[int, list[int]]:
-        keys = list(set(keys))
         out: dict[int, list[int]] = {}
-        if not keys:
-            return out
-        rows = self.con.execute(
-            f"SELECT band_key, article_id FROM lsh_bands WHERE band_key IN {_BIGINTS}",
-            [_json_list(keys)]
-        ).fetchall()
-        for key, article in rows:
+        for key, article in self._rows_in(f"SELECT band_key, article_id FROM lsh_bands WHERE band_key IN {_BIGINTS}",
+                                          keys):
             out.setdefault(key, []).append(article)
         return out
 
     def signatures(self, ids: Iterable[int]) -> dict[int, tuple[list[int], int | None]]:
         """id → (minhash, duplicate_of) for the given articles."""
-        ids = list(set(ids))
-        if not ids:
-            return {}
-        rows = self.con.execute(
-            f"SELECT id, minhash, duplicate_of FROM articles WHERE id IN {_BIGINTS}",
-            [_json_list(ids)]
-        ).fetchall()
+        rows = self._rows_in(f"SELECT id, minhash, duplicate_of FROM articles WHERE id IN {_BIGINTS}", ids)
         return {i: (m, d) for i, m, d in rows}
 
     def events_between(self, first: date, last: date) -> list[tuple]:
@@ -264,12 +250,8 @@ class Store:
     def events_of(self, article_ids: Iterable[int]) -> list[tuple]:
         """Events of the given articles: (article_id, cluster_id, sub_event_type, modality, location,
         event_date)."""
-        ids = list(set(article_ids))
-        if not ids:
-            return []
-        return self.con.execute(
-            "SELECT article_id, cluster_id, sub_event_type, modality, location, event_date FROM events "
-            f"WHERE article_id IN {_BIGINTS}", [_json_list(ids)]).fetchall()
+        return self._rows_in("SELECT article_id, cluster_id, sub_event_type, modality, location, event_date "
+                             f"FROM events WHERE article_id IN {_BIGINTS}", article_ids)
 
     # -- failures -----------------------------------------------------------------------------------------
     def record_failures(self, failures: Sequence[tuple[str, str]]) -> None:
@@ -282,10 +264,7 @@ class Store:
             )
 
     def clear_failures(self, refs: Iterable[str]) -> None:
-        refs = list(set(refs))
-        if refs:
-            self.con.execute(f"DELETE FROM failures WHERE ref IN {_VARCHARS}",
-                             [_json_list(refs)])
+        self._rows_in(f"DELETE FROM failures WHERE ref IN {_VARCHARS}", refs)
 
     def failures(self) -> list[tuple[str, str, int]]:
         return self.con.execute("SELECT ref, reason, attempts FROM failures ORDER BY first_failed, ref").fetchall()
