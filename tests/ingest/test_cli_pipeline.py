@@ -48,8 +48,9 @@ def corpus(tmp_path: Path) -> Path:
 def test_ingest_search_watch_export(corpus: Path, tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "k.duckdb")
     assert run(["watch", "add", "جماعة الحوثي", "--db", db], capsys)[0] == 0
-    status, out, err = run(["ingest", str(corpus), "--db", db], capsys)
+    status, out, err = run(["ingest", str(corpus), "--db", db, "--progress"], capsys)
     assert status == 3  # finished, with failures recorded
+    assert " items" in err  # the progress bar
     assert "ingest: 4 read: 2 new (0 near-duplicates), 0 duplicates" in err and "2 failures" in err
     assert "malformed JSON on line 2" in err and "not UTF-8 (byte 6)" in err
     assert "watch: «جماعة الحوثي» in" in err and "hidden as «جماعة الحـ.ـوثي»" in err

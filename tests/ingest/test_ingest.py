@@ -283,3 +283,14 @@ def test_the_search_index_catches_up_with_the_database(db: Path) -> None:
     with Store(db) as store:
         assert store.search_index.count() == 3
         assert {aid for aid, _ in store.search(parse_query("قصف").groups)} == {1, 3}
+
+
+def test_an_interrupted_ingest_keeps_what_it_read(db: Path) -> None:
+    def items():
+        yield Item("a", SHELLING_A)
+        yield Item("p", PROTEST)
+        raise KeyboardInterrupt
+
+    with Store(db) as store, pytest.raises(KeyboardInterrupt):
+        Ingestor(store, batch_size=100).run(items())
+    assert table(db, "SELECT ref FROM articles ORDER BY id") == [("a",), ("p",)]

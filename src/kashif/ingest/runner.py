@@ -92,17 +92,20 @@ class Ingestor:
         self._failures: list[tuple[str, str]] = []
 
     def run(self, items: Iterable[Item | Failure]) -> Summary:
-        for item in items:
-            self.summary.read += 1
-            if isinstance(item, Failure):
-                self._fail(item.ref, item.reason)
-            else:
-                self._pending.append(item)
-                if len(self._pending) >= self.batch_size:
-                    self.flush()
-            if self.on_item is not None:
-                self.on_item(self.summary)
-        self.flush()
+        """Ingest ``items``. Interrupted (Ctrl-C), it still stores what it has read before it stops."""
+        try:
+            for item in items:
+                self.summary.read += 1
+                if isinstance(item, Failure):
+                    self._fail(item.ref, item.reason)
+                else:
+                    self._pending.append(item)
+                    if len(self._pending) >= self.batch_size:
+                        self.flush()
+                if self.on_item is not None:
+                    self.on_item(self.summary)
+        finally:
+            self.flush()
         return self.summary
 
     def _fail(self, ref: str, reason: str) -> None:
