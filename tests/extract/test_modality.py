@@ -145,6 +145,31 @@ def test_negations_that_deny_nothing(sentence: str, surface: str) -> None:
         ("تحدث الكاتب عن القتل والتعذيب في السجون", "القتل", "abstract"),
         ("ظل الاغتيال السياسي حاضرا في تاريخ البلاد", "الاغتيال", "unanchored"),
         ("هؤلاء يقتلون الأبرياء ويبررون ذلك", "يقتلون", "habitual"),
+        # background of what the sentence reports: a noun right after منذ / بعد / غداة with nothing of its own
+        ("لم يزر أي وزير المدينة منذ اغتيال المحافظ", "اغتيال", "background"),
+        ("تغير موقف الحكومة بعد هجمات دامية على أراضيها", "هجمات", "background"),
+        ("قتل خمسة أشخاص بقصف على عدن بعد يومين من الإعلان عن تحرير المدينة", "تحرير", "background"),
+        ("تغيرت سياسة البلاد منذ عام 2001 عندما هاجم مسلحون البرلمان", "هاجم", "background"),
+        # an event already reported, named again
+        ("وأعلنت الحركة مسؤوليتها عن هذا الهجوم في بيان", "الهجوم", "anaphora"),
+        ("وتبنت الجماعة الهجوم في بيان مقتضب", "الهجوم", "anaphora"),
+        # a campaign "that it wages": an imperfect verb of occurrence reports nothing by itself
+        ("وانتقد الوزير الضربات التي تشنها الطائرات ضد الجماعات المسلحة", "الضربات", "unanchored"),
+        # the protesters of a protest already reported
+        ("ورفع المتظاهرون لافتات تطالب بالإصلاح", "المتظاهرون", "anaphoric"),
+        ("وردد المتظاهرون هتافات ضد الحكومة", "هتافات", "anaphoric"),
+        # an aim, not a capture
+        ("تتواصل الجهود للسيطرة على الأحياء الشرقية", "للسيطرة على", "purpose"),
+        # a description in a relative clause
+        ("وقال إن المعارضة التي تقاتل التنظيم تحتاج إلى دعم", "تقاتل", "relative"),
+        # a cumulative toll; a campaign
+        ("قتل المئات من الجنود منذ بداية الحرب", "قتل", "cumulative"),
+        ("وتدعم الغارات التي ينفذها التحالف منذ أربعة أشهر القوات المحلية", "الغارات", "campaign"),
+        # urging people not to protest denies no protest
+        ("دعا رجال الدين إلى حث الأهالي على عدم النزول إلى الشارع", "النزول إلى الشارع", "mention:prevention"),
+        # a long sentence that names a place far from the event noun
+        ("ويرى المحللون أن الحديث عن الهجوم يعكس قلق الحكومة من تراجع نفوذها في مدينة حلب وريفها", "الهجوم",
+         "unanchored"),
     ],
 )
 def test_mentions(sentence: str, surface: str, reason: str) -> None:
@@ -155,12 +180,20 @@ def test_mentions(sentence: str, surface: str, reason: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "surface"),
     [
-        ("ندد المتظاهرون بالفساد ورددوا هتافات ضد الحكومة", "المتظاهرون"),  # protesters condemning: a protest
+        ("ندد مئات المتظاهرين بالفساد ورددوا هتافات ضد الحكومة", "المتظاهرين"),  # protesters condemning: a protest
         ("تظاهر الآلاف تنديدا بالغارات الأخيرة على المدينة", "تظاهر"),
         ("تصاعدت حدة الاشتباكات أمس في حي المطار", "الاشتباكات"),  # a trend word, but dated
         ("شنت الطائرات غارات على مواقع للمسلحين", "غارات"),  # a noun predicated by a verb of occurrence
         ("وقع انفجار ضخم قرب السفارة", "انفجار"),
         ("يحاصر الجيش البلدة منذ ثلاثة أيام", "يحاصر"),  # an imperfect, anchored
+        ("تجمع مئات المتظاهرين أمام مبنى المحافظة", "المتظاهرين"),  # protesters with a number: a protest
+        ("ورفع آلاف المتظاهرين لافتات تطالب بالإصلاح", "لافتات"),
+        ("تبنت الجماعة هجوما على ثكنة عسكرية أمس", "هجوما"),  # a new attack, claimed
+        ("ولا تزال المعارك تدور بين الطرفين", "المعارك"),  # an imperfect of what goes on
+        ("قتل 20 شخصا أمس حين انفجرت سيارة مفخخة قرب السوق", "انفجرت"),  # the cause of the deaths
+        ("قتل ثلاثة جنود إثر انفجار عبوة ناسفة في سوق المدينة", "انفجار"),  # background, but placed
+        ("اندلعت اشتباكات عنيفة أمس", "اشتباكات"),
+        ("مقتل خمسة مدنيين في هجوم على قرية", "هجوم"),  # a toll makes the noun a report
     ],
 )
 def test_reports(sentence: str, surface: str) -> None:

@@ -115,3 +115,101 @@ def test_cli_events_bad_input(tmp_path, capsys) -> None:
     assert "byte 6" in capsys.readouterr().err
     assert main(["events", str(bad), "--published", "not-a-date"]) == 2
     assert "ISO date" in capsys.readouterr().err
+
+
+# --- one event per clause, tolls across places and sentences ------------------------------------------
+
+
+def _coded(text: str) -> list[tuple]:
+    return [(e.event_type, e.sub_event_type, e.modality, e.location, e.fatalities)
+            for e in kashif.extract(text, published="2024-03-01")]
+
+
+def test_attack_that_killed_policemen_is_one_armed_clash() -> None:
+    # قتل، هجوم and استهدف name one event; the police victims make it an armed clash (README decision 8)
+    assert _coded("قتل شرطيان صباح الجمعة في هجوم استهدف مركزا للشرطة في مدينة حمص.") == [
+        ("Battles", "Armed clash", "occurred", "Homs", 2)]
+
+
+def test_one_toll_for_a_list_of_places_is_split() -> None:
+    # README decision 6: evenly, the remainder to the first place named
+    assert _coded("قتل سبعة أشخاص في غارات جوية على البوكمال والميادين أمس.") == [
+        ("Explosions/Remote violence", "Air/drone strike", "occurred", "Albu Kamal", 4),
+        ("Explosions/Remote violence", "Air/drone strike", "occurred", "Al Mayadin", 3),
+    ]
+
+
+def test_toll_in_the_next_sentence_belongs_to_the_event() -> None:
+    text = "شنت طائرات حربية غارات على مدينة البوكمال أمس. وقتل ستة عناصر من الميليشيات."
+    assert _coded(text) == [("Explosions/Remote violence", "Air/drone strike", "occurred", "Albu Kamal", 6)]
+
+
+def test_toll_does_not_cross_a_paragraph() -> None:
+    text = "شنت طائرات حربية غارات على مدينة البوكمال أمس.\nوقتل ستة عناصر من الميليشيات."
+    assert [f for *_, f in _coded(text)] == [0]
+
+
+def test_toll_goes_to_the_event_of_its_clause() -> None:
+    text = "قصفت طائرات التحالف مواقع في صعدة، أما في تعز فقد قتل خمسة مسلحين في اشتباكات عنيفة أمس."
+    assert _coded(text) == [
+        ("Explosions/Remote violence", "Air/drone strike", "occurred", "Sa'dah", 0),
+        ("Battles", "Armed clash", "occurred", "Taiz", 5),
+    ]
+
+
+def test_destruction_caused_by_a_strike_is_no_event_of_its_own() -> None:
+    text = "تهدم جزء كبير من الجسر جراء استهدافه بغارات جوية على مدينة الرقة أمس."
+    assert [(t, s) for t, s, *_ in _coded(text)] == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_a_report_that_names_only_a_country_is_placed_at_its_capital() -> None:
+    events = kashif.extract("فرقت الشرطة بالغاز المسيل للدموع مظاهرة في السودان أمس.", published="2024-03-01")
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in events] == [
+        ("Protest with intervention", "Khartoum", 3)]
+
+
+def test_denial_of_what_the_sentence_reports() -> None:
+    # README decision 2: an actor's denial of the reported event makes it denied
+    text = "خطف مسلحون ثلاثة عمال قرب مدينة حمص أمس، إلا أن وزارة الداخلية نفت الأمر."
+    assert [(s, m) for _t, s, m, *_ in _coded(text)] == [("Abduction/forced disappearance", "denied")]
+
+
+def test_denial_in_the_next_sentence() -> None:
+    text = "أفادت مصادر محلية بأن طائرات حربية قصفت مدينة الرقة أمس. لكن وزارة الدفاع نفت هذه الأنباء."
+    assert [(s, m) for _t, s, m, *_ in _coded(text)] == [("Air/drone strike", "denied")]
+
+
+def test_nationwide_truce_is_placed_at_the_capital() -> None:
+    events = kashif.extract("أعلن التحالف أمس هدنة إنسانية في اليمن لمدة خمسة أيام.", published="2024-03-01")
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in events] == [("Agreement", "Sanaa", 3)]
+
+
+def test_a_campaign_is_not_a_new_event() -> None:
+    text = "شنت طائرات حربية غارات على مدينة الرقة أمس. وتواصل الطائرات غاراتها على المدينة منذ أشهر."
+    assert len(_coded(text)) == 1
+
+
+def test_a_list_of_places_across_place_words_and_prepositions() -> None:
+    text = "واستمرت الاشتباكات أمس في دار سعد وصبر وفي منطقة المعاشيق بمدينة عدن."
+    assert [loc for _t, _s, _m, loc, _f in _coded(text)] == ["Dar S'd (Aden)", "Sbr (Aden)", "Al M'ashiq (Aden)"]
+
+
+def test_places_named_after_their_province_are_the_more_precise() -> None:
+    # codebook §5: the most precise place the report names ("محافظة صعدة، وتحديدا مناطق ...")
+    text = "ردت الطائرات بغارات على محافظة صعدة، وتحديدا مناطق المعاين، والطلح، وكتاف أمس."
+    assert [loc for *_, loc, _f in _coded(text)] == ["Al M'ain (Sa'dah)", "At Talh", "Kitaf"]
+
+
+def test_an_ongoing_action_seen_by_witnesses_is_reported() -> None:
+    # وهي تقصف: an imperfect in a circumstantial clause after a past verb is no habit
+    text = "شاهد السكان الطائرات أمس وهي تقصف مواقع في مدينة الرقة."
+    assert [s for _t, s, *_ in _coded(text)] == ["Air/drone strike"]
+
+
+def test_a_site_named_after_its_town_places_the_event() -> None:
+    # before the trigger, the first place named wins (المقابلة لمدينة ... qualifies it), but a site that
+    # names the place more precisely wins over its town or province
+    assert [loc for *_, loc, _f in _coded("في محافظة لحج «قاعدة العند الجوية» دارت اشتباكات عنيفة أمس.")] == [
+        "Al Anad Air Base"]
+    assert [loc for *_, loc, _f in _coded("وفي بلدة الباغوز المقابلة لمدينة البوكمال دارت اشتباكات عنيفة أمس.")] == [
+        "Al Baghuz Fawqani"]

@@ -312,3 +312,44 @@ def test_quoted_names_joined_by_a_lone_and_are_a_list() -> None:
 
     text = "أخلت الميليشيات مقراتها في منطقتي “البوكمال” و”الميادين”، لتتمركز في منازل"
     assert [p.location for p in load_gazetteer().places(text)] == ["Albu Kamal", "Al Mayadin"]
+
+
+# --- homonyms: frequent words, places abroad, organisations -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأفادت مصادر محلية بأنه تم العثور على جثتين قرب الطريق",  # بأنه is not Baneh (Iran)
+        "وقد أدى القصف إلى تدمير عدد من المنازل",  # أدى is not 'Adi
+        "وقال المتحدث إن الحركة ستلاحق عناصرها في كل مكان",  # كل مكان is not Golmakan
+        "وأصيب عدد كبير من المدنيين بجروح",  # كبير/كبيرة with a clitic letter
+    ],
+)
+def test_frequent_words_are_not_small_places(gaz, text):
+    assert places(gaz, text) == []
+    assert places(gaz, text, country="Syria") == []
+
+
+def test_small_place_abroad_needs_a_place_word(gaz):
+    # البساتين is an Iranian village in GeoNames: in a report on Yemen that names no Iran, the bare word is
+    # not taken for it, while a place word before it would be evidence
+    assert [p.location for p in places(gaz, "ودارت اشتباكات في البساتين", country="Yemen")] == []
+
+
+def test_large_place_abroad_is_still_found(gaz):
+    p = only(gaz, "وصل الوفد إلى أنقرة أمس", country="Syria")
+    assert p.location == "Ankara"
+
+
+def test_quarter_word_rules_out_a_province_of_the_same_name(gaz):
+    assert places(gaz, "تقدمت القوات نحو حي التأميم", country="Iraq") == []  # not Kirkuk's old name
+
+
+def test_armed_group_names_are_not_places(gaz):
+    assert places(gaz, "وقال قائد فيلق القدس إن قواته جاهزة") == []
+    assert places(gaz, "تبنت جماعة أنصار بيت المقدس الهجوم") == []
+
+
+def test_the_country_is_not_a_village(gaz):
+    assert [p.location for p in places(gaz, "اندلعت اشتباكات جنوبي البلاد", country="Yemen")] == []

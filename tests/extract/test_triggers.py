@@ -288,3 +288,10 @@ def test_shifted() -> None:
 def test_empty() -> None:
     assert find_triggers("") == []
     assert find_triggers("...") == []
+
+
+def test_a_perfect_form_after_a_preposition_is_a_masdar() -> None:
+    # no verb follows a preposition: في قتل، منذ خطف are nouns (the killing, the abduction)
+    assert [t.aspect for t in find_triggers("لا يفكر أحد في قتل الأبرياء")] == ["noun"]
+    assert [t.aspect for t in find_triggers("لم يظهر أي أثر له منذ خطف الطائرة")] == ["noun"]
+    assert [t.aspect for t in find_triggers("قتل ثلاثة جنود أمس")] == ["perf"]

@@ -16,20 +16,36 @@ it is governed by
   or a generic quantifier just before it (أي هجوم، كل أشكال العنف);
 
 - a word of continuation right after it, again with no time or toll (الاعتداءات المستمرة، المتكررة);
+- the lam of purpose on a capture (تتقاتلان للسيطرة على، الجهود لاستعادة): an aim, neither a report nor a plan;
 
 or when its sentence is a question, or a "read also" line (اقرأ أيضاً، ذات صلة). Protest participants
-(متظاهرون) are exempt from the mention cues: ``ندد المتظاهرون بـ...`` is a protest.
+(متظاهرون) are exempt from the mention cues: ``ندد مئات المتظاهرين بـ...`` is a protest. But definite
+participants with no number or quantity before them (``ردد المتظاهرون هتافات``) are the protesters of a
+protest already reported: their chants, banners and demands are no new report.
 
 An event that occurred must also be one that a coder could place (README decision 9 codes background
 events only when the article dates and places them). So, for a trigger whose modality is ``occurred``:
 
+- a noun right after a demonstrative (هذا الهجوم، تلك الغارات), or a definite one claimed (تبنت الجماعة
+  الهجوم، أعلن مسؤوليته عن التفجير), refers back to an event already reported;
+- a noun right after a temporal preposition (منذ اغتيال، بعد هجمات، إثر وقوع انفجار، غداة اعتداء) is the
+  background of what the sentence reports, unless its own phrase has a number, a time or a place;
+- a perfect verb right after "when" (عندما هاجم مسلحون البرلمان) gives the time of what the sentence says,
+  unless its clause counts the dead it caused (قتل 20 شخصا حين انفجرت سيارة مفخخة);
+- a killing whose clause is dated only by "since" (قتل مئات منذ الإطاحة بالرئيس) is a cumulative toll, and
+  anything that has gone on "for months" or "since then" (منذ أربعة أشهر، منذ ذلك الحين، منذ بداية الحرب) a
+  campaign (README decision 9);
+- a verb right after a relative pronoun with no time or number in its clause (المعارضة التي تقاتل داعش،
+  الهجوم الذي استهدف السفارة) describes; the head noun, if any, is the event;
 - a definite abstract noun of a practice (القتل، التعذيب، الاغتصاب، الاغتيالات، العنف) is a mention
   unless a head makes it one event (عملية الخطف، حادثة الاغتيال، بعد الاغتيال) or its clause is dated;
-- any other noun (هجوم، غارات، مظاهرة) is a mention when its sentence names no time, number, place
-  (a place noun such as مدينة، حي، سوق, or a name :mod:`kashif.extract.places` accepts) and no verb of
-  occurrence stands next to it (شنت غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً);
-- an imperfect verb (not future) is habitual or generic (يقتلون الأبرياء) unless its clause names a time,
-  number or place (يحاصر الجيش البلدة منذ ثلاثة أيام).
+- any other noun (هجوم، غارات، مظاهرة) is a mention unless a verb of occurrence stands next to it (شنت
+  غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً), its clause names a time, its sentence a toll, or its own
+  phrase (a few words after it) a number, a place noun (مدينة، حي، سوق) or a place
+  :mod:`kashif.extract.places` accepts: a long sentence that names a place somewhere does not make every
+  event noun in it a report;
+- an imperfect verb (not future) is habitual or generic (يقتلون الأبرياء) unless its clause names a time
+  or a number (يحاصر الجيش البلدة منذ ثلاثة أيام).
 
 Threats, plans and denials are reported as such whatever their anchors.
 
@@ -54,8 +70,9 @@ Threats, plans and denials are reported as such whatever their anchors.
 4. ``occurred`` otherwise, including reported speech and attributions ("قالت مصادر"، "أفاد ناشطون").
 
 Everything is decided inside the sentence given. An article that reports an event in one sentence and
-quotes its denial in another (README decision 2) must be reconciled by the caller; so must events reported
-as conditions of a threat.
+quotes its denial in another (README decision 2) must be reconciled by the caller, which
+:func:`denial_of_reported` helps with (نفت الوزارة الأمر، نفى هذه الاتهامات); so must events reported as
+conditions of a threat.
 """
 
 from __future__ import annotations
@@ -68,7 +85,8 @@ from importlib import resources
 from kashif.extract.lexmatch import Lexicon, Match, Text, analyse
 from kashif.extract.triggers import Trigger, clause_ids
 
-__all__ = ["MODALITIES", "Assessment", "assess", "is_event_report", "modality"]
+__all__ = ["MODALITIES", "Assessment", "assess", "clause_at", "clause_of", "clause_span", "denial_of_reported",
+           "is_event_report", "modality"]
 
 MODALITIES = ("occurred", "threatened", "planned", "denied")
 
@@ -99,7 +117,9 @@ def _lexicon() -> Lexicon:
     for key in ("threatened", "planned", "future_aux", "planned_after", "denial", "denial_after",
                 "denial_blockers", "negators", "negation_exceptions", "negation_transparent", "scope_breakers",
                 "relatives", "conditional", "anchors", "related_links", "trend_after", "specificity",
-                "abstract_nouns", "specific_heads", "occurrence_verbs"):
+                "number_words", "abstract_nouns", "specific_heads", "occurrence_verbs", "background",
+                "background_transparent", "quantifiers", "anaphora", "campaign",
+                "denied_objects", "circumstantial", "protesters", "claims", "when"):
         entries.extend((e, key) for e in d[key])
     for group in ("mention", "adjacent"):
         for key, exprs in d[group].items():
@@ -226,6 +246,45 @@ def modality(sentence: str, trigger: Trigger) -> str:
     return _modality(c, trigger, *span)[0]
 
 
+def clause_of(sentence: str, trigger: Trigger) -> int:
+    """The index of the clause of ``sentence`` that the trigger starts in (as
+    :func:`~kashif.extract.triggers.clause_ids` cuts clauses)."""
+    return clause_at(sentence, trigger.start)
+
+
+def clause_at(sentence: str, pos: int) -> int:
+    """The index of the clause of ``sentence`` that holds the character at ``pos``."""
+    c = _cues(sentence)
+    if not c.text.tokens:
+        return 0
+    return c.clause[min(c.text.token_at(pos), len(c.text.tokens) - 1)]
+
+
+def denial_of_reported(sentence: str) -> int | None:
+    """Where ``sentence`` denies something already reported (نفت الأمر، نفى هذه الاتهامات، نفت صحة الأنباء):
+    the start of the denial, else None. The caller applies it to the events reported before it, in the
+    sentence or the one before (README decision 2: an actor's denial makes the event ``denied``)."""
+    c = _cues(sentence)
+    w = _window("denied_object")
+    for m in c.by_cat.get("denial", ()):
+        for o in c.by_cat.get("denied_objects", ()):
+            if o.first >= m.last and c.clause[o.first] == c.clause[m.first] and c.dist(m.last, o.first) < w:
+                return m.start
+    return None
+
+
+def clause_span(sentence: str, trigger: Trigger) -> tuple[int, int]:
+    """The character span in ``sentence`` of the clause the trigger starts in."""
+    c = _cues(sentence)
+    span = _span(c, trigger)
+    if span is None:
+        return 0, len(sentence)
+    cl = c.clause[span[0]]
+    toks = c.text.tokens
+    idx = [i for i in range(len(toks)) if c.clause[i] == cl]
+    return toks[idx[0]].start, toks[idx[-1]].end
+
+
 def is_event_report(sentence: str, trigger: Trigger) -> bool:
     """Whether ``trigger`` reports an event rather than mentioning one (see the module docstring)."""
     return assess(sentence, trigger).report
@@ -274,6 +333,11 @@ def _modality(c: _Cues, trigger: Trigger, first: int, last: int) -> tuple[str, s
     return "occurred", None, ""
 
 
+def _purpose_type(trigger: Trigger) -> bool:
+    """A capture named by a masdar with the lam of purpose (للسيطرة على، لاستعادة) is an aim, not a fact."""
+    return f"{trigger.event_type}/{trigger.sub_event_type}" in _data()["purpose_types"]
+
+
 @lru_cache(maxsize=65536)
 def _looks_future(word: str) -> bool:
     """A verb with the future prefix س (ستسمح، سيكون، سنرد): the word without its س is an imperfect verb
@@ -320,6 +384,10 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
     if cond is not None:
         return False, _cue_text(c, cond), "conditional"
     if trigger.kind == "participant":
+        if (trigger.definite and not _quantified(c, first)) or _known_protesters(c, first):
+            # المتظاهرون with no number: the protesters of a protest already reported (their chants,
+            # banners, demands), not a new protest
+            return False, None, "anaphoric"
         return True, None, ""
     best: tuple[int, str, Match] | None = None
     for key in _data()["mention"]:
@@ -341,26 +409,155 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
     m = _following(c, "trend_after", first, last, adj)
     if m is not None and not _anchored(c, first):
         return False, _cue_text(c, m), "trend_after"
+    if trigger.aspect == "noun" and trigger.prefix in ("ل", "لل") and _purpose_type(trigger):
+        return False, c.text.text[trigger.start : trigger.start + 1], "purpose"  # الجهود للسيطرة على
     if mod != "occurred":
         return True, None, ""  # the threat, plan or denial is itself what is reported
+    if trigger.aspect == "noun" and any(m.last == first for m in c.by_cat.get("anaphora", ())):
+        return False, None, "anaphora"  # هذا الهجوم، تلك الغارات: an event already reported
+    if trigger.aspect == "noun" and trigger.definite and any(
+            m.last <= first and c.dist(m.last, first) < 3 and c.clause[m.first] == c.clause[first]
+            for m in c.by_cat.get("claims", ())) and not _phrase_anchored(c, first, last, _window("noun_phrase")):
+        return False, None, "anaphora"  # تبنت الجماعة الهجوم: the claim of an attack already reported
+    if trigger.kind == "outcome" and _since_only(c, first):
+        return False, None, "cumulative"
+    w = _window("campaign")
+    campaign = next((m for m in c.by_cat.get("campaign", ()) if c.clause[m.first] == c.clause[first] and (
+        c.dist(m.last, first) < w if m.last <= first else c.dist(last, m.first) < w)), None)
+    if campaign is not None:
+        return False, _cue_text(c, campaign), "campaign"  # الضربات التي ينفذها التحالف منذ أربعة أشهر
+    if trigger.aspect != "noun" and not trigger.future and not _anchored(c, first) and any(
+            m.last == first for m in c.by_cat.get("relatives", ())):
+        # المعارضة التي تقاتل داعش: what it does; الهجوم الذي استهدف السفارة: the head noun is the event
+        return False, None, "relative"
+    if trigger.aspect == "noun":
+        bg = _backgrounded(c, first, last)
+        if bg is not None:
+            return False, _cue_text(c, bg), "background"
+    elif trigger.aspect == "perf":
+        when = next((m for m in c.by_cat.get("when", ()) if m.last <= first and c.dist(m.last, first) <= 2), None)
+        if when is not None and not _toll_before(c, first, when):
+            # عندما هاجم مسلحون البرلمان: the time of what the sentence says, unless it is the cause of the
+            # deaths its clause reports (قتل 20 شخصا حين انفجرت سيارة مفخخة)
+            return False, _cue_text(c, when), "background"
     if trigger.definite and trigger.aspect == "noun" and _abstract(c, first):
         return False, None, "abstract"
-    if trigger.aspect == "noun" and not _specific(c, sent) and not _predicated(c, first, last):
+    if trigger.aspect == "noun" and not _predicated(c, first, last) and not _noun_reported(c, first, last):
         return False, None, "unanchored"
-    if trigger.aspect == "impf" and not trigger.future and not _specific(c, sent, c.clause[first]):
+    if trigger.aspect == "impf" and not trigger.future and not _timed(c, first) and not any(
+            m.last == first for m in c.by_cat.get("circumstantial", ())):  # رصدت الطائرات وهي تقصف: not habitual
         return False, None, "habitual"
     return True, None, ""
 
 
+def _known_protesters(c: _Cues, first: int) -> bool:
+    """The clause's protesters are all definite with no number (رفع المتظاهرون لافتات): chants and banners
+    of protesters already reported."""
+    found = [m for m in c.by_cat.get("protesters", ()) if c.clause[m.first] == c.clause[first]]
+    return bool(found) and all(
+        m.readings and m.readings[0][1].prefix.endswith(("ال", "لل")) and not _quantified(c, m.first) for m in found)
+
+
+def _quantified(c: _Cues, first: int) -> bool:
+    """A number or a quantity word within two words before the trigger (آلاف المتظاهرين، 300 متظاهر،
+    العشرات من المحتجين)."""
+    toks = c.text.tokens
+    lo = first
+    while lo > 0 and c.dist(lo - 1, first) < 3:
+        lo -= 1
+    if any(toks[i].kind == "num" for i in range(lo, first)):
+        return True
+    return any(lo <= m.first < first for cat in ("quantifiers", "number_words") for m in c.by_cat.get(cat, ()))
+
+
+def _noun_reported(c: _Cues, first: int, last: int) -> bool:
+    """An event noun with no verb of occurrence next to it reports an event when its clause gives a toll
+    (مقتل 5 في هجوم) or a time near it (هجوم أمس), or its own phrase a number, a place or a place word
+    within a few words after it (اشتباكات في حي الميدان، غارات على مدينة البوكمال). A noun with none of
+    these names a topic (الهجوم على السفارة، العمليات الانتحارية كلها)."""
+    w = _window("noun_time")
+    if any(c.clause[m.first] == c.clause[first] and (c.dist(m.last, first) <= w if m.last <= first
+           else c.dist(last, m.first) <= w) for m in c.by_cat.get("anchors", ())):
+        return True
+    if _phrase_anchored(c, first, last, _window("noun_phrase")):
+        return True
+    toks = c.text.tokens
+    lo, hi = toks[first].start, toks[last - 1].end
+    return any(c.clause[min(c.text.token_at(start), len(toks) - 1)] == c.clause[first]
+               for start, end in _tolls(c.text.text) if end <= lo or start >= hi)  # not the noun itself
+
+
+def _phrase_anchored(c: _Cues, first: int, last: int, window: int, place_words: bool = True) -> bool:
+    """A number, a time, a place word (unless ``place_words`` is false: تحرير المدينة names a city already
+    named) or a place within ``window`` words after the trigger, in its clause."""
+    toks = c.text.tokens
+    end = last
+    while end < len(toks) and c.clause[end] == c.clause[first] and c.dist(last, end) < window:
+        end += 1
+    if any(toks[i].kind == "num" for i in range(last, end)):
+        return True
+    for cat in ("anchors", "specificity", "number_words") if place_words else ("anchors", "number_words"):
+        if any(last <= m.first < end for m in c.by_cat.get(cat, ())):
+            return True
+    return end > last and _has_place(c.text.text[toks[last].start : toks[end - 1].end])
+
+
+@lru_cache(maxsize=1024)
+def _tolls(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence counts people killed or wounded (spans): a figure, or a plural (سقوط قتلى); not a
+    victim read into a single word (اغتيال فلان)."""
+    from kashif.extract.numbers import find_casualties
+
+    return tuple((m.start, m.end) for m in find_casualties(sentence)
+                 if m.category not in ("captured", "missing") and (m.explicit or m.count >= 3))
+
+
+def _toll_before(c: _Cues, first: int, cue: Match) -> bool:
+    """People killed or wounded are counted before ``cue`` in the trigger's clause."""
+    toks = c.text.tokens
+    return any(end <= cue.start and c.clause[min(c.text.token_at(start), len(toks) - 1)] == c.clause[first]
+               for start, end in _tolls(c.text.text))
+
+
+def _backgrounded(c: _Cues, first: int, last: int) -> Match | None:
+    """A noun right after a temporal preposition (منذ اغتيال، بعد هجمات، إثر وقوع انفجار، غداة اعتداء) names
+    the background of what the sentence reports, unless its own phrase dates or places it: a number, a time
+    or a named place within a few words after it (إثر مقتل جنديين في هجوم الجمعة), or unless it is the
+    cause of the deaths its clause reports (قتل ثلاثة جنود إثر انفجار عبوة)."""
+    toks = c.text.tokens
+    transparent = c.covered.get("background_transparent", set())
+    cue = None
+    for m in c.by_cat.get("background", ()):
+        if m.last <= first and c.clause[m.first] == c.clause[first] and c.dist(m.last, first) <= 4 and all(
+                toks[i].kind == "word" and i in transparent for i in range(m.last, first)):
+            cue = m
+    if cue is None:
+        return None
+    if c.dist(cue.last, first) <= 1 and _toll_before(c, first, cue):
+        return None  # قتل ثلاثة جنود إثر انفجار عبوة: the cause of the deaths the clause reports
+    return None if _phrase_anchored(c, first, last, _window("background_anchor"), place_words=False) else cue
+
+
 def _predicated(c: _Cues, first: int, last: int) -> bool:
-    """A verb of occurrence stands next to the noun (شنت غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً)."""
+    """A verb of occurrence stands next to the noun (شنت غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً). An
+    imperfect one counts only when the clause is timed or the event goes on (لا تزال المعارك تدور): the
+    campaign "that it wages" (الضربات التي تشنها) or what "happens" (يقع) is no report."""
     w = _window("predicate")
     for m in c.by_cat.get("occurrence_verbs", ()):
         if c.clause[m.first] != c.clause[first]:
             continue
         if (m.last <= first and c.dist(m.last, first) < w) or (m.first >= last and c.dist(last, m.first) < w):
+            if "impf" in m.tags and "perf" not in m.tags and not m.future and not (
+                    _timed(c, first) or _going_on(c, min(m.first, first))):
+                continue
             return True
     return False
+
+
+def _going_on(c: _Cues, i: int) -> bool:
+    """لا يزال / ما زال within two words before token ``i``."""
+    covered = c.covered.get("negation_exceptions", set())
+    return any(k in covered and c.dist(k, i) <= 2 for k in range(max(0, i - 4), i))
 
 
 def _abstract(c: _Cues, first: int) -> bool:
@@ -373,22 +570,6 @@ def _abstract(c: _Cues, first: int) -> bool:
     return not any(c.clause[m.first] == c.clause[first] for m in c.by_cat.get("anchors", ()))
 
 
-def _specific(c: _Cues, sent: int, clause: int | None = None) -> bool:
-    """The sentence (or one clause of it) names a time, a number, a toll or a place."""
-    toks = c.text.tokens
-    if clause is None:
-        idx = [i for i in range(len(toks)) if c.sentence[i] == sent]
-    else:
-        idx = [i for i in range(len(toks)) if c.clause[i] == clause]
-    inside = set(idx)
-    if any(toks[i].kind == "num" for i in idx):
-        return True
-    for cat in ("anchors", "specificity"):
-        if any(m.first in inside for m in c.by_cat.get(cat, ())):
-            return True
-    return _has_place(c.text.text[toks[idx[0]].start : toks[idx[-1]].end])
-
-
 @lru_cache(maxsize=1024)
 def _has_place(text: str) -> bool:
     """A place name that the gazetteer accepts (its guards keep out البلاد، الباب ... used as words)."""
@@ -398,8 +579,30 @@ def _has_place(text: str) -> bool:
 
 
 def _anchored(c: _Cues, first: int) -> bool:
-    """The trigger's clause names a time or a toll (so a trend word reports an event)."""
+    """The trigger's clause names a time or a toll (so a trend word reports an event). "Since" (منذ) is no
+    anchor here: with a trend or a toll it measures a campaign (سلسلة من الغارات منذ ذلك الحين)."""
     cl = c.clause[first]
     if any(c.clause[i] == cl and t.kind == "num" for i, t in enumerate(c.text.tokens)):
         return True
-    return any(c.clause[m.first] == cl for m in c.by_cat.get("anchors", ()))
+    return any(c.clause[m.first] == cl and not _since(c, m) for m in c.by_cat.get("anchors", ()))
+
+
+def _timed(c: _Cues, first: int) -> bool:
+    """The trigger's clause names a time (منذ included: يحاصر البلدة منذ ثلاثة أيام) or a number: an imperfect
+    verb so anchored reports what goes on; without it, what is habitual (يقتلون الأبرياء)."""
+    cl = c.clause[first]
+    if any(c.clause[i] == cl and t.kind == "num" for i, t in enumerate(c.text.tokens)):
+        return True
+    return any(c.clause[m.first] == cl for cat in ("anchors", "number_words") for m in c.by_cat.get(cat, ()))
+
+
+def _since(c: _Cues, m: Match) -> bool:
+    return m.last - m.first == 1 and c.text.tokens[m.first].text in ("منذ", "ومنذ")
+
+
+def _since_only(c: _Cues, first: int) -> bool:
+    """The trigger's clause has منذ and no other time: a count since a date is a cumulative toll (قتل مئات
+    منذ الإطاحة بالرئيس), not one event (README decision 9)."""
+    cl = c.clause[first]
+    anchors = [m for m in c.by_cat.get("anchors", ()) if c.clause[m.first] == cl]
+    return any(_since(c, m) for m in anchors) and all(_since(c, m) for m in anchors)

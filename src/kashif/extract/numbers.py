@@ -453,8 +453,12 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in find_dates(text, None)]
 
 
-def find_casualties(text: str) -> list[CasualtyMention]:
-    """Every count of killed, wounded, captured or missing people in ``text``, in order."""
+def find_casualties(text: str, date_spans: list[tuple[int, int]] | None = None) -> list[CasualtyMention]:
+    """Every count of killed, wounded, captured or missing people in ``text``, in order.
+
+    ``date_spans`` may give the spans of the dates in ``text`` when the caller has found them already
+    (:func:`kashif.extract.dates.find_dates`); otherwise they are found here.
+    """
     lex = _lex()
     folded = fold_with_map(text)
     toks = _tokenize(folded.text)
@@ -486,7 +490,10 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         nums.append(n)
         i = n.j
     # dates only matter to figures: they are not counts, and a cue may be read across them
-    date_spans = _masked_spans(text) if nums else []
+    if not nums:
+        date_spans = []
+    elif date_spans is None:
+        date_spans = _masked_spans(text)
     counts = [n for n in nums if _is_count(n, toks, folded, date_spans, lex)]
     # tokens a figure's cue may be read across: dates and measures (في 12 يناير، خلال 24 ساعة)
     skip = {k for k, t in enumerate(toks) if _overlaps(folded.span(t.start, t.end), date_spans)} if date_spans \
@@ -700,16 +707,16 @@ def _mention(folded: Folded, toks: list[_Tok], lo: int, hi: int, category: str, 
                            relation)
 
 
-def count_fatalities(text: str) -> Fatalities:
+def count_fatalities(text: str, date_spans: list[tuple[int, int]] | None = None) -> Fatalities:
     """The fatalities ``text`` reports (the codebook's most conservative reading), with its evidence span.
 
     Meant for one event's sentence. Explicit killed figures are added up, except figures inside another
     (subset), a toll that rose to a new figure (update: the new one replaces) and a conflicting figure from
     another source (alternative: the lower one). Counts inferred from a plural or a pronoun (3, 1) are used
     only when there is no explicit figure; a killed-and-wounded total alone counts 3. No report of deaths
-    gives 0 with no span.
+    gives 0 with no span. ``date_spans`` is passed on to :func:`find_casualties`.
     """
-    mentions = find_casualties(text)
+    mentions = find_casualties(text, date_spans)
     killed = [m for m in mentions if m.category == KILLED and m.relation != "subset"]
     explicit = [m for m in killed if m.explicit]
     used: list[CasualtyMention] = []

@@ -33,6 +33,13 @@ and an article whose country/province is that of the place. The guarded names ar
 ``data/place_words.txt`` and those whose wordfreq Zipf frequency is high (see
 :mod:`kashif.extract.gazetteer`) unless the place is large or a capital.
 
+A mention written as a frequent word or phrase, clitics included (بأنه، أدى، كبيرة، كل مكان، قبل أن: wordfreq
+Zipf >= 3.8, or a clitic before a word of Zipf >= 4.5), is guarded in the same way unless the place is large.
+A small place, or a province, of a country other than the article's (``PlaceContext.country``) and the
+countries the text or ``PlaceContext.countries`` names needs strong evidence: a place word before it, quotes
+or a list (Golmakan for كل مكان in a report on Syria is a homonym). A town word (مدينة، حي، قرية) rules out a
+province of the same name (حي التأميم is a quarter, not Kirkuk's old province).
+
 Resolution prefers, in order: the kind the cue asks for (محافظة -> province), the context's country and
 province, the country/province of the article's other places (and of the nearest one), then population.
 
@@ -111,8 +118,9 @@ for _words, _effect in (
         _CUES[_fold(_w)] = _effect
 _PREPOSITIONS = {_fold(w) for w in "في من الي علي عند نحو باتجاه اتجاه داخل بين حتي".split()}
 # Words that make the next name something other than a place here (سلطنة عمان is Oman, not Amman;
+# فيلق القدس and أنصار بيت المقدس are armed groups;
 # أبو/ابن/آل start personal and family names).
-_NEGATIVE = {_fold(w) for w in "سلطنه ابو ابي ابا ابن بن بنت ال".split()}
+_NEGATIVE = {_fold(w) for w in "سلطنه ابو ابي ابا ابن بن بنت ال فيلق انصار".split()}
 # Function words that never start a place name on their own (some are alternate names in GeoNames).
 _STOP = set(_CUES) | _PREPOSITIONS | _NEGATIVE | {_fold(w) for w in (
     "هذا هذه ذلك تلك التي الذي الذين كان كانت قد لم لن ان او ثم مع عن منذ كما حيث لكن بعد قبل امس اليوم "
@@ -146,6 +154,7 @@ class PlaceEntry:
     capital: int | None = None  # provinces and countries: GeoNames id of the seat
     common_forms: frozenset[str] = frozenset()  # folded forms (article as written) that need evidence
     exact_forms: frozenset[str] = frozenset()  # countries: the only forms that name them (not السورية)
+    large: bool = False  # a GeoNames place of 100,000 people or more, or a capital
 
 
 class PlaceMention(NamedTuple):
@@ -164,6 +173,7 @@ class PlaceMention(NamedTuple):
     preposition: bool = False  # a preposition (في، من، إلى ...) stands right before (or before the cue)
     negative: bool = False  # سلطنة / أبو / ابن ... stands right before
     coordinated: bool = False  # joined by و to the place mentioned right before it
+    common: int = 0  # the words as written (clitics included) are a frequent word (see _common_words)
 
 
 @dataclass(frozen=True)
@@ -172,6 +182,9 @@ class PlaceContext:
 
     country: str | None = None
     admin1: str | None = None
+    # Countries the article names (English names or codes): their places need no more evidence than the
+    # article's own country's (see :meth:`Gazetteer.resolve`).
+    countries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -211,6 +224,7 @@ class Gazetteer:
         self.countries = {r["country"]: r for r in read_tsv(data_dir / "countries.tsv")}
         self.admin1 = {(r["country"], r["admin1"]): r for r in read_tsv(data_dir / "admin1.tsv")}
         self._curated_common = _read_words(data_dir / "place_words.txt")
+        self._not_places = _read_words(data_dir / "not_place_words.txt")
         self._index: dict[str, list[PlaceEntry]] = {}
         self._prefixes: set[str] | None = None  # every start of a key of the index (see _extensible)
         self._token = lru_cache(maxsize=65536)(self._analyse_token)
@@ -239,7 +253,8 @@ class Gazetteer:
             # (الخرج is Al Kharj, خرج is "went out").
             common = common_of[gid] - {_fold(n) for n in names_of[gid]} if large else common_of[gid]
             entry = PlaceEntry("place", r["name"], r["country"], r["admin1"], float(r["latitude"]),
-                               float(r["longitude"]), gid, population, common_forms=frozenset(common))
+                               float(r["longitude"]), gid, population, common_forms=frozenset(common),
+                               large=large)
             self.by_id[gid] = entry
             self._add(names_of[gid], entry)
         for a in additions:
@@ -352,7 +367,7 @@ class Gazetteer:
             if prefix.endswith("لل"):
                 stem = "ال" + stem  # ل + the article
             key = _strip_article(stem)
-            found = key in self._index and not (stem in _STOP or key in _STOP)
+            found = key in self._index and not (stem in _STOP or key in _STOP or stem in self._not_places)
             more = self._extensible(stem)
             if found or more:
                 readings.append((prefix, stem, key, found, more))
@@ -412,8 +427,9 @@ class Gazetteer:
                 coordinated = len(gap) <= 4 and not any(c in gap for c in ".؛;:!?؟\n")
             else:  # و standing alone between quoted names: “البوكمال” و”الميادين”
                 coordinated = _AND_ALONE.fullmatch(gap) is not None
+        common = _common_words(text[tokens[i].start():end])
         return PlaceMention(start, end, text[start:end], prefix, form, key, tuple(self._index[key]),
-                            tuple(cues), effect, quoted, preposition, negative, coordinated)
+                            tuple(cues), effect, quoted, preposition, negative, coordinated, common)
 
     # --- resolving -----------------------------------------------------------------------------------
 
@@ -429,6 +445,12 @@ class Gazetteer:
         context = context or PlaceContext()
         ctx_cc = self._country_code(context.country)
         ctx_a1 = self._admin1_code(context.admin1, ctx_cc)
+        # The countries the article names: places there are not foreign (see _choose).
+        named = {cc for cc in map(self._country_code, context.countries) if cc}
+        named.update(c.country_code for m in mentions for c in m.candidates
+                     if c.kind == "country" and m.form in c.exact_forms)
+        if ctx_cc:
+            named.add(ctx_cc)
         # Pass 1: what the unguarded, unambiguous mentions say about the article.
         countries: Counter[str] = Counter()
         provinces: Counter[tuple[str, str]] = Counter()
@@ -455,7 +477,7 @@ class Gazetteer:
             listed = (previous_taken and m.coordinated) or (
                 nxt is not None and nxt.coordinated and any(not self._guarded(nxt, c) for c in nxt.candidates)
             )
-            entry = self._choose(m, ctx_cc, ctx_a1, countries, provinces, last, listed)
+            entry = self._choose(m, ctx_cc, ctx_a1, countries, provinces, last, listed, named)
             previous_taken = entry is not None
             if entry is None:
                 continue
@@ -467,9 +489,11 @@ class Gazetteer:
         """:meth:`find` then :meth:`resolve`."""
         return self.resolve(self.find(text), context)
 
-    def _choose(self, m: PlaceMention, ctx_cc, ctx_a1, countries, provinces, last, listed):
+    def _choose(self, m: PlaceMention, ctx_cc, ctx_a1, countries, provinces, last, listed, named=frozenset()):
         if m.negative and not m.cues:
             return None
+        # Strong evidence: a place word before the name or a quoted name (two homonyms can list each other).
+        strong = m.effect is not None or m.quoted
         total = sum(countries.values()) or 1
         capitals_here = {c.geonameid for c in m.candidates if c.kind == "place"} & self._capitals
         best = None
@@ -478,6 +502,14 @@ class Gazetteer:
                 continue  # السورية is "Syrian", not Syria
             where = (c.country_code, c.admin1_code)
             near_last = last is not None and (last.country_code, last.admin1_code) == where
+            if m.effect == "town" and c.kind in ("province", "region", "country"):
+                continue  # حي التأميم, مدينة X: a town or a quarter, not a province of the same name
+            if (ctx_cc and c.country_code != ctx_cc and c.kind in ("place", "site", "province")
+                    and c.geonameid not in self._capitals):
+                if m.common and not m.quoted:
+                    continue  # a frequent word naming a place abroad: بأنه is not Baneh, عسكري not 'Askari
+                if c.country_code not in named and not strong and (c.kind == "province" or not c.large):
+                    continue  # a small place of a country the article does not name: a homonym (كل مكان)
             if self._guarded(m, c):
                 same_province = (ctx_cc, ctx_a1) == where or provinces[where] > 0 or near_last
                 evidence = (m.effect is not None or (m.quoted and m.preposition) or listed
@@ -501,7 +533,10 @@ class Gazetteer:
 
     def _guarded(self, m: PlaceMention, c: PlaceEntry) -> bool:
         """Whether this mention of this entry is also a common word (and so needs evidence)."""
-        return m.form in c.common_forms or m.form in self._curated_common or len(m.key) <= 2
+        if m.form in c.common_forms or m.form in self._curated_common or len(m.key) <= 2:
+            return True
+        # Written as a frequent word (بأنه، أدى، كبيرة، قبل أن): only large places are named so often.
+        return c.kind in ("place", "site") and (m.common > 1 or (m.common > 0 and not c.large))
 
     def _kind_prior(self, c: PlaceEntry, m: PlaceMention, capitals_here: set[int | None]) -> float:
         effect = m.effect
@@ -587,6 +622,44 @@ class Gazetteer:
                 return code
         entries = [e for e in self.lookup(admin1) if e.kind == "province" and cc in (None, e.country_code)]
         return entries[0].admin1_code if entries else None
+
+
+# A mention written as a word at least this frequent (wordfreq Zipf) is a common word first (see _common_words).
+COMMON_SURFACE_ZIPF = 3.8
+# ... or, for a phrase of several words, at least this frequent (كل مكان، قبل أن) ...
+COMMON_PHRASE_ZIPF = 5.0
+# ... or as a clitic (و ف ب ل ك) before a word at least this frequent (برجال = ب + رجال, بأنه = ب + أنه).
+COMMON_AFTER_CLITIC_ZIPF = 4.5
+# ... and a clitic before a word this frequent is that word, whatever town is spelled so (بأنه is not Baneh).
+CLITIC_WORD_ZIPF = 5.5
+_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+@lru_cache(maxsize=65536)
+def _common_words(surface: str) -> int:
+    """Whether a place mention, as written with its clitics, is a frequent Arabic word or phrase: 0 no, 1 a
+    frequent word (which a large town's name may be too: عدن), 2 a clitic before a very frequent word (بأنه
+    = ب + أنه), which no town's name is."""
+    from wordfreq import zipf_frequency
+
+    word = _HARAKAT.sub("", " ".join(surface.split()))
+    if " " in word:  # a phrase: wordfreq's estimate for names of two common words is high too (عين الأسد)
+        return int(zipf_frequency(word, "ar") >= COMMON_PHRASE_ZIPF)
+    if zipf_frequency(word, "ar") >= COMMON_SURFACE_ZIPF:
+        level = 1
+    else:
+        level = 0
+    while len(word) > 3 and word[0] in "وف":  # "and": وفصائل is as common as فصائل
+        word = word[1:]
+        if zipf_frequency(word, "ar") >= COMMON_SURFACE_ZIPF:
+            level = max(level, 1)
+    if len(word) > 3 and word[0] in "بلك":
+        z = zipf_frequency(word[1:], "ar")
+        if z >= CLITIC_WORD_ZIPF:
+            return 2
+        if z >= COMMON_AFTER_CLITIC_ZIPF:
+            level = max(level, 1)
+    return level
 
 
 @lru_cache(maxsize=65536)

@@ -26,6 +26,9 @@ class _Data:
     cues: dict[str, int]  # folded cue word (no article) -> geo_precision of what it names
     openers: frozenset[str]  # folded words that open a two-word name (دار سعد، خان بني سعد)
     stops: frozenset[str]  # folded words that end a name (prepositions, function words)
+    plural: frozenset[str]  # plural place words: an indefinite word after them is an adjective (قرى مجاورة)
+    named: frozenset[str]  # openers that name a place even with no place word, after في (في دار سعد)
+    prepositions: frozenset[str]  # the prepositions they follow
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +36,9 @@ def _data() -> _Data:
     cues: dict[str, int] = {}
     openers: set[str] = set()
     stops: set[str] = set()
+    named: set[str] = set()
+    plural: set[str] = set()
+    prepositions: set[str] = set()
     text = resources.files("kashif.extract").joinpath("data", "subplace_cues.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -43,9 +49,16 @@ def _data() -> _Data:
             openers.update(folded)
         elif kind == "stop":
             stops.update(folded)
+        elif kind == "named":
+            named.update(folded)
+        elif kind == "plural":
+            plural.update(folded)
+        elif kind == "preposition":
+            prepositions.update(folded)
         else:
             cues.update(dict.fromkeys(folded, int(kind)))
-    return _Data(cues, frozenset(openers), frozenset(stops))
+    return _Data(cues, frozenset(openers), frozenset(stops), frozenset(plural), frozenset(named),
+                 frozenset(prepositions))
 
 
 @lru_cache(maxsize=65536)
@@ -61,6 +74,24 @@ def _bare(token: str) -> str:
     return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
+def _not_a_name(key: str) -> bool:
+    """Word forms no place name has: a plural of a nisba (مواقع الحوثيين، الانقلابيين) or a pronoun suffix
+    on a longer word (وتدميرها، مواقعهم)."""
+    return key.endswith(("يين", "يون", "هم", "هما")) or (len(key) >= 6 and key.endswith("ها"))
+
+
+def is_place_word(token: str) -> bool:
+    """Whether ``token`` is a place word of ``data/subplace_cues.tsv`` (منطقة، قرية، معسكر ...), clitics and
+    article allowed (ومنطقة، بمنطقة، المعسكر)."""
+    return _bare(token) in _data().cues
+
+
+@lru_cache(maxsize=65536)
+def _of_the(token: str) -> bool:
+    """A preposition with the article (للمسلحين، بالقرب، كالعادة): "of the ...", never a name."""
+    return search_key(token).startswith(("لل", "بال", "كال"))
+
+
 @lru_cache(maxsize=65536)
 def _definite(token: str) -> bool:
     key = search_key(token)
@@ -71,7 +102,8 @@ def _definite(token: str) -> bool:
 
 
 def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) -> list[list[Place]]:
-    """Groups of sub-places in ``sentence`` (one group per cue word: أحياء سارة والنزهة is one group of two),
+    """Groups of sub-places in ``sentence`` (one group per list: أحياء سارة والنزهة is one group of two, and so
+    are قرية السلامية وجبل عكد, a list that goes on under another place word, and أحياء الروضة، والشهداء),
     each placed at its parent: the first known place after the group, else the last before it, else
     ``fallback`` (the place the paragraph named last). Names the gazetteer knows are left to it."""
     data = _data()
@@ -80,19 +112,37 @@ def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) ->
     i = 0
     while i < len(tokens):
         precision = None if _definite(tokens[i][2]) else data.cues.get(_bare(tokens[i][2]))
+        start_at = i + 1
+        if precision is None and search_key(tokens[i][2]) in data.prepositions and i + 1 < len(tokens) and (
+                search_key(tokens[i + 1][2]) in data.named):
+            precision, start_at = 1, i + 1  # في دار سعد: a name that says it is a place
         if precision is None:  # a place word with the article (المنطقة، المواقع) is not followed by a name
             i += 1
             continue
+        if (_bare(tokens[i][2]) in data.plural and start_at < len(tokens)
+                and not _definite(tokens[start_at][2])):
+            i += 1  # قرى مجاورة، مواقع عسكرية: an adjective, not a list of names
+            continue
         names: list[tuple[int, int, str, int]] = []
-        j = i + 1
+        j = start_at
         first = True
         while j < len(tokens):
             s, e, tok = tokens[j]
             if not first and not tok.startswith("و"):
                 break
+            if not first and any(p.start <= s + 1 < p.end and p.feature != "town" for p in known):
+                break  # the list goes on with a place the gazetteer knows: معسكر لبوزة وقاعدة العند
             name_tok = tok[1:] if not first else tok
             key = _bare(name_tok)
-            if key in data.stops or key in data.cues or not key.isalpha():
+            if not first and key in data.cues and not _definite(name_tok) and j + 1 < len(tokens):
+                # the list goes on under another place word: قرية السلامية وجبل عكد
+                if key in data.plural and not _definite(tokens[j + 1][2]):
+                    break  # بلدة كفرنبل وقرى محيطة بها: an adjective follows
+                precision = data.cues[key]
+                first = True
+                j += 1
+                continue
+            if key in data.stops or key in data.cues or not key.isalpha() or _of_the(name_tok) or _not_a_name(key):
                 break
             end = e
             if key in data.openers and j + 1 < len(tokens) and _bare(tokens[j + 1][2]) not in data.stops:
@@ -102,8 +152,10 @@ def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) ->
             names.append((start, end, sentence[start:end], precision))
             first = False
             j += 1
-            if sentence[end:end + 1] in "،,.؛;:":
-                break
+            gap = sentence[end:tokens[j][0]] if j < len(tokens) else ""
+            if any(c in gap for c in ".؛;:") or (any(c in gap for c in "،,") and not (
+                    j < len(tokens) and tokens[j][2].startswith("و"))):
+                break  # a list goes on after a comma only with و: أحياء الروضة، والشهداء
         if names:
             groups.append(names)
         i = max(j, i + 1)
@@ -116,8 +168,11 @@ def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) ->
         group = []
         for s, e, text, precision in names:
             same = [p for p in inside if p.start < e and s < p.end]
-            if same and _km(same[0], parent) <= NEAR_KM:
-                group.append(same[0])  # the gazetteer knows this one, and it is where the report is
+            in_province = parent.geo_precision == 3 and bool(same) and (
+                (same[0].country, same[0].admin1) == (parent.country, parent.admin1))
+            if same and (_km(same[0], parent) <= NEAR_KM or in_province):
+                group.append(same[0])  # the gazetteer knows this one, and it is where the report is (near the
+                # town, or in the province, named as the parent)
             else:
                 group.append(_place(s, e, text, precision, parent))
         out.append(group)

@@ -95,6 +95,8 @@ class Trigger:
     aspect: str = "noun"
     future: bool = False
     definite: bool = False  # its first word carries the article (القتل، الهجمات)
+    generic: bool = False  # a class default of a generic class (هجوم with no cue: see trigger_rules.json)
+    prefix: str = ""  # the clitics before its first word, folded (و، ب، لل ...)
 
     @property
     def type(self) -> tuple[str, str]:
@@ -121,6 +123,7 @@ class _Rule:
 class _Class:
     default: tuple[str, str]
     rules: tuple[_Rule, ...]
+    generic: bool = False  # its default names no particular kind of event (هجوم، استهدف، قتل)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +180,8 @@ def _classes() -> dict[str, _Class]:
         for r in rules:
             if r.cues not in cue_sets():
                 raise ValueError(f"class {name}: unknown cue set {r.cues!r}")
-        out[name] = _Class(split_type(c["default"]), tuple(sorted(rules, key=lambda r: r.rank)))
+        out[name] = _Class(split_type(c["default"]), tuple(sorted(rules, key=lambda r: r.rank)),
+                           bool(c.get("generic", False)))
     return out
 
 
@@ -411,10 +415,12 @@ def _trigger(spec: _Spec, m: Match, ctx: _Context) -> Trigger:
     text = ctx.text.text
     cues: tuple[str, ...] = ()
     rule = "lexicon"
+    generic = False
     if spec.event_type.startswith("@"):
         cls = _classes()[spec.event_type[1:]]
         etype, sub = cls.default
         rule = "default"
+        generic = cls.generic
         rank: int | None = None
         best: tuple[int, Match, _Rule] | None = None
         matched = {i for i, _, _ in m.readings}
@@ -432,10 +438,13 @@ def _trigger(spec: _Spec, m: Match, ctx: _Context) -> Trigger:
             etype, sub = r.type
             cues = (text[cm.start : cm.end],)
             rule = r.cues
+            generic = False
     else:
         etype, sub = spec.event_type, spec.sub_event_type
     tags = [tag for _, _, tag in m.readings]
     aspect = PERF if PERF in tags else IMPF if IMPF in tags else "noun"
+    if aspect == PERF and any(p.last == m.first for p in ctx.cues.get("prepositions", ())):
+        aspect = "noun"  # no verb follows a preposition: في قتل، منذ خطف are masdars
     return Trigger(
         start=m.start,
         end=m.end,
@@ -449,4 +458,6 @@ def _trigger(spec: _Spec, m: Match, ctx: _Context) -> Trigger:
         aspect=aspect,
         future=m.future,
         definite=any(an.prefix.endswith(("ال", "لل")) for _, an, _ in m.readings[:1]),
+        generic=generic,
+        prefix=m.readings[0][1].prefix if m.readings else "",
     )
