@@ -167,12 +167,12 @@ def test_failures_are_recorded_and_retried(db: Path, tmp_path: Path) -> None:
 def test_an_article_that_breaks_extraction_is_a_failure_not_a_crash(db: Path, monkeypatch) -> None:
     import kashif.ingest.runner as runner
 
-    def broken(text: str, published: object = None) -> list:
-        if "الطلاب" in text:
+    def broken(r: object, published: object = None) -> list:
+        if "الطلاب" in r.text:
             raise ValueError("boom")
         return []
 
-    monkeypatch.setattr(runner, "extract", broken)
+    monkeypatch.setattr(runner, "extract_restored", broken)
     summary = ingest(db, [Item("p", PROTEST), Item("w", WEATHER)]).summary
     assert (summary.new, summary.failures) == (1, 1)
     [(ref, reason, attempts)] = table(db, "SELECT ref, reason, attempts FROM failures")

@@ -40,7 +40,7 @@ from kashif.extract.records import Event
 from kashif.extract.sentences import split_sentences
 from kashif.extract.subplaces import find_subplaces, is_place_word
 from kashif.extract.triggers import Trigger, find_triggers
-from kashif.restore import restore
+from kashif.restore import Restoration, restore
 
 # "و" between two places of a list, quotes allowed: منطقتي “البوكمال” و”الميادين”
 _GAP_TOKEN = re.compile("[^\\s«»\"“”'‘’،,]+")
@@ -82,8 +82,14 @@ def extract(text: str, published: date | datetime | str | None = None) -> list[E
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes str, not {type(text).__name__}; decode bytes first")
+    return extract_restored(restore(text), published)
+
+
+def extract_restored(r: Restoration, published: date | datetime | str | None = None) -> list[Event]:
+    """:func:`extract` of a text already restored (``r`` is ``kashif.restore(text)``): for callers that need
+    the restoration too, such as ingest, so that the text is restored once."""
+    text = r.original
     pub = parse_published(published)
-    r = restore(text)
     rt = r.text
     gaz = load_gazetteer()
     mentions = gaz.find(rt)  # found once; resolved for the article, then again knowing its country

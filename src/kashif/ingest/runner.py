@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from kashif.extract import extract, parse_published
+from kashif.extract import parse_published
+from kashif.extract.pipeline import extract_restored
 from kashif.ingest.dedupe import THRESHOLD, band_keys, content_hash, signature, similarity
 from kashif.ingest.sources import Failure, Item
 from kashif.restore import Restoration, restore
@@ -163,7 +164,7 @@ class Ingestor:
         text = item.text
         r = restore(text)
         pub = parse_published(item.published) if item.published else None
-        events = extract(text, published=pub)
+        events = extract_restored(r, published=pub)
         aid = self._next_article
         self._next_article += 1
         folded = folded_words(r.text)
