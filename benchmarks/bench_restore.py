@@ -667,7 +667,8 @@ def bench_speed(shared: Path, repeat: int, min_obfuscated_mb: float) -> SectionR
     targets = {"clean": TARGET_SPEEDUP_CLEAN, "obfuscated": TARGET_SPEEDUP_OBFUSCATED}
     if cold:
         log("  (kashif cold: its cache of region decisions emptied before every call, so every region is decided")
-        log("   afresh; the corpus repeats its inputs, which plain kashif mostly decides from that cache)")
+        log("   afresh; the corpus repeats its inputs, which plain kashif mostly decides from that cache, so the")
+        log("   target is judged on the cold figure: text seen for the first time)")
     for corpus, s in speeds.items():
         for name in timed[corpus]:
             res.metrics.append(
@@ -675,11 +676,16 @@ def bench_speed(shared: Path, repeat: int, min_obfuscated_mb: float) -> SectionR
             )
     for corpus, s in speeds.items():
         target = f">= {targets[corpus]:g}x"
+        judged_cold = "kashif_cold" in s  # text seen for the first time is what the target is about
         if "camel" in s:
             ratio = s["kashif"]["mb_per_s"] / s["camel"]["mb_per_s"]
             s["kashif_over_camel"] = ratio
-            met = ratio >= targets[corpus]
-            res.metrics.append(Metric("speed", f"kashif / CAMeL, {corpus}", f"{ratio:.2f}x", target, met))
+            if judged_cold:
+                res.metrics.append(Metric("speed", f"kashif / CAMeL, {corpus} (repeated: decisions cached)",
+                                          f"{ratio:.2f}x"))
+            else:
+                met = ratio >= targets[corpus]
+                res.metrics.append(Metric("speed", f"kashif / CAMeL, {corpus}", f"{ratio:.2f}x", target, met))
         else:
             res.metrics.append(Metric("speed", f"kashif / CAMeL, {corpus}", "CAMeL missing", target, False))
         if "pyarabic" in s:
@@ -689,7 +695,8 @@ def bench_speed(shared: Path, repeat: int, min_obfuscated_mb: float) -> SectionR
         if "kashif_cold" in s and "camel" in s:
             ratio = s["kashif_cold"]["mb_per_s"] / s["camel"]["mb_per_s"]
             s["kashif_cold_over_camel"] = ratio
-            res.metrics.append(Metric("speed", f"kashif cold / CAMeL, {corpus}", f"{ratio:.2f}x"))
+            res.metrics.append(Metric("speed", f"kashif cold / CAMeL, {corpus}", f"{ratio:.2f}x", target,
+                                      ratio >= targets[corpus]))
     return res
 
 
