@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import time
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
@@ -56,6 +57,7 @@ def ingest_arguments(p: argparse.ArgumentParser) -> None:
                    help="text, JSON, JSONL, HTML or feed files, folders (recursively), http(s) pages or feeds")
     p.add_argument("--retry-failed", action="store_true",
                    help="read again every item recorded as failed (and the inputs given, if any)")
+    p.add_argument("--reindex", action="store_true", help="rebuild the search index from the database")
     p.add_argument("--text-field", default="text", help="JSON/JSONL field with the article text (default: text)")
     p.add_argument("--title-field", default="title", help="JSON/JSONL title field (default: title)")
     p.add_argument("--url-field", default="url", help="JSON/JSONL URL field (default: url)")
@@ -70,6 +72,18 @@ def ingest_arguments(p: argparse.ArgumentParser) -> None:
     _db_arguments(p)
 
 
+def _reading(recorded: str | None, options: Any) -> Any:
+    """The options to read a failed item again with: the field names it was first read with (recorded), this
+    run's network settings."""
+    if not recorded:
+        return options
+    try:
+        fields = {k: v for k, v in json.loads(recorded).items() if k.endswith("_field") and isinstance(v, str)}
+    except (ValueError, AttributeError):
+        return options
+    return replace(options, **fields)
+
+
 def _absolute(inputs: list[str]) -> list[str]:
     """Local paths made absolute, so that failures recorded now can be retried from any folder."""
     return [x if "://" in x or not os.path.exists(x) else os.path.abspath(x) for x in inputs]
@@ -77,22 +91,37 @@ def _absolute(inputs: list[str]) -> list[str]:
 
 def run_ingest(args: argparse.Namespace) -> int:
     from kashif.ingest.runner import Ingestor
-    from kashif.ingest.sources import SourceOptions, iter_items, read_ref
+    from kashif.ingest.sources import Failure, SourceOptions, iter_items, read_ref
 
-    if not args.inputs and not args.retry_failed:
-        raise CliError("ingest: name files, folders or URLs to ingest, or use --retry-failed")
+    if not args.inputs and not args.retry_failed and not args.reindex:
+        raise CliError("ingest: name files, folders or URLs to ingest, or use --retry-failed or --reindex")
     if args.batch_size < 1:
         raise CliError("--batch-size must be at least 1")
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     options = SourceOptions(text_field=args.text_field, title_field=args.title_field, url_field=args.url_field,
                             date_field=args.date_field, outlet_field=args.outlet_field, timeout=args.timeout)
+    reading = json.dumps({k: v for k, v in asdict(options).items() if k.endswith("_field")})
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     with _open(args) as store:
+        if args.reindex:
+            print(f"ingest: search index rebuilt ({store.reindex()} articles)", file=sys.stderr)
+            if not args.inputs and not args.retry_failed:
+                return 0
         retry = [ref for ref, _, _ in store.failures()] if args.retry_failed else []
+        first_options = store.failure_options()
+        retried = set(retry)
 
         def items() -> Any:
             for ref in retry:
-                yield from read_ref(ref, options)
+                parent, sep, _ = ref.rpartition("#")
+                if sep and parent in retried:
+                    continue  # its file (or feed) is read again as a whole
+                failed_itself = False
+                for item in read_ref(ref, _reading(first_options.get(ref), options)):
+                    failed_itself = failed_itself or (isinstance(item, Failure) and item.ref == ref)
+                    yield item
+                if not failed_itself:
+                    ingestor.resolved(ref)
             yield from iter_items(_absolute(args.inputs), options)
 
         bar = None
@@ -121,7 +150,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             else:
                 print(message, file=sys.stderr)
 
-        ingestor = Ingestor(store, batch_size=args.batch_size, on_item=on_item, on_watch=on_watch)
+        ingestor = Ingestor(store, batch_size=args.batch_size, on_item=on_item, on_watch=on_watch, options=reading)
         try:
             summary = ingestor.run(items())
         finally:
@@ -182,13 +211,18 @@ def run_search(args: argparse.Namespace) -> int:
     out = Output()
     mark = ANSI_MARK if want_colour(args.highlight, out) else BRACKET_MARK
     with _open(args, read_only=True) as store:
+        if not store.index_complete():
+            print(f"kashif: warning: the search index holds {store.search_index.count()} of "
+                  f"{store.article_count()} articles; run `kashif ingest --reindex --db {store.path}`",
+                  file=sys.stderr)
         try:
             hits = store.search(query.groups, limit=args.limit, since=since)
         except StoreError as e:
             raise CliError(str(e)) from None
         for rank, (aid, score) in enumerate(hits, 1):
             art = store.article(aid)
-            copies = store.copies(aid)
+            root = art["duplicate_of"] or aid
+            copies = [(c, o) for c, o in [(root, store.article(root)["outlet"]), *store.copies(root)] if c != aid]
             r = restore(art["original_text"])
             spans = find_spans(r.text, query)
             snips = [snippet(art["original_text"], sp, r, mark) for sp in spans[:3]]
@@ -203,7 +237,7 @@ def run_search(args: argparse.Namespace) -> int:
             head = " · ".join(str(x) for x in (art["published"], art["outlet"], art["title"]) if x)
             out.write(f"{rank}. [{score:.2f}] #{aid} {head}\n   {art['url'] or art['ref']}\n")
             if copies:
-                out.write(f"   also in {len(copies)} near-duplicate(s): "
+                out.write(f"   the same report in {len(copies)} other article(s): "
                           f"{', '.join(str(o or f'#{c}') for c, o in copies[:5])}\n")
             for text, _, _ in snips:
                 out.write(f"   {text}\n")
@@ -280,6 +314,8 @@ def export_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    import duckdb
+
     from kashif.store import export
 
     filters = {"since": _date(args.since, "--since"), "country": args.country, "modality": args.modality}
@@ -287,7 +323,10 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError("export --format parquet needs --output FILE")
     with _open(args, read_only=True) as store:
         if args.format == "parquet":
-            n = export.write_parquet(store, args.output, **filters)
+            try:
+                n = export.write_parquet(store, args.output, **filters)
+            except duckdb.Error as e:
+                raise CliError(f"{args.output}: cannot write: {e}") from None
         else:
             writer = {"acled-csv": export.write_acled_csv, "jsonl": export.write_jsonl,
                       "geojson": export.write_geojson}[args.format]

@@ -69,6 +69,8 @@ class _New:
     hash: str
     r: Restoration
     row: dict[str, Any]
+    edits: list[dict[str, Any]]
+    hidden: list[dict[str, Any]]
     sig: list[int] | None
     keys: list[int]
     events: list[Any]
@@ -80,8 +82,10 @@ class Ingestor:
 
     def __init__(self, store: Store, *, batch_size: int = BATCH_SIZE,
                  on_item: Callable[[Summary], None] | None = None,
-                 on_watch: Callable[[WatchHit], None] | None = None) -> None:
+                 on_watch: Callable[[WatchHit], None] | None = None, options: str | None = None) -> None:
+        """``options``: the reading options (JSON) recorded with failures, for ``--retry-failed``."""
         self.store = store
+        self.options = options
         self.batch_size = batch_size
         self.on_item = on_item
         self.on_watch = on_watch
@@ -91,9 +95,10 @@ class Ingestor:
         self._next_event = store.next_id("events")
         self._pending: list[Item] = []
         self._failures: list[tuple[str, str]] = []
+        self._resolved: list[str] = []  # refs whose failures to clear
 
     def run(self, items: Iterable[Item | Failure]) -> Summary:
-        """Ingest ``items``. Interrupted (Ctrl-C), it still stores what it has read before it stops."""
+        """Ingest ``items``. Interrupted (Ctrl-C), it still stores what it has processed before it stops."""
         try:
             for item in items:
                 self.summary.read += 1
@@ -105,9 +110,15 @@ class Ingestor:
                         self.flush()
                 if self.on_item is not None:
                     self.on_item(self.summary)
-        finally:
-            self.flush()
+        except BaseException:
+            self.flush()  # what was read before the interruption (flush itself keeps what it processed)
+            raise
+        self.flush()
         return self.summary
+
+    def resolved(self, ref: str) -> None:
+        """A failed ref was read again without failing itself: clear its failure with the next batch."""
+        self._resolved.append(ref)
 
     def _fail(self, ref: str, reason: str) -> None:
         self.summary.failures += 1
@@ -117,53 +128,87 @@ class Ingestor:
 
     # -- one batch ------------------------------------------------------------------------------------------
     def flush(self) -> None:
+        """Process and store the pending items. Interrupted while processing, it stores the articles already
+        processed (and the failures seen) before the interruption goes on."""
         items, self._pending = self._pending, []
-        store = self.store
-        known = store.known_hashes(content_hash(i.text) for i in items) if items else {}
         fresh: list[_New] = []
-        seen: dict[str, int] = {}
-        done_refs: list[str] = []
-        for item in items:
-            h = content_hash(item.text)
-            if h in known or h in seen:
-                self.summary.duplicates += 1
-                done_refs.append(item.ref)
-                continue
-            try:
-                new = self._process(item, h)
-            except Exception as e:  # an article that breaks restore/extract is a failure, not a crash
-                where = traceback.extract_tb(e.__traceback__)[-1]
-                self._fail(item.ref, f"internal error: {type(e).__name__}: {e} "
-                                     f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
-                continue
-            seen[h] = new.id
-            fresh.append(new)
-            done_refs.append(item.ref)
+        try:
+            hashes = {}
+            for item in items:
+                try:
+                    hashes[id(item)] = content_hash(item.text)
+                except Exception as e:  # text that cannot be encoded (a lone surrogate from JSON)
+                    self._fail(item.ref, f"unusable text: {type(e).__name__}: {e}")
+            known = self.store.known_hashes(hashes.values())
+            seen: set[str] = set()
+            for item in items:
+                h = hashes.get(id(item))
+                if h is None:
+                    continue
+                if h in known or h in seen:
+                    self.summary.duplicates += 1
+                    self._resolved.append(item.ref)
+                    continue
+                try:
+                    new = self._process(item, h)
+                except Exception as e:  # an article that breaks restore/extract is a failure, not a crash
+                    self._fail(item.ref, _internal(e))
+                    continue
+                seen.add(h)
+                fresh.append(new)
+        finally:
+            self._store(fresh)
+
+    def _store(self, fresh: list[_New]) -> None:
+        """Write processed articles in one transaction; if that fails, one by one, recording the ones that
+        cannot be written as failures."""
+        try:
+            if fresh:
+                self._write(fresh)
+        except Exception:
+            for n in fresh:
+                try:
+                    self._write([n])
+                except Exception as e:
+                    self._fail(n.item.ref, "could not store: " + _internal(e))
+        if self._failures:
+            self.store.record_failures(self._failures, self.options)
+            self._failures = []
+        if self._resolved:
+            self.store.clear_failures(self._resolved)
+            self._resolved = []
+
+    def _write(self, fresh: list[_New]) -> None:
         self._link_duplicates(fresh)
         event_rows = self._cluster(fresh)
         tables: dict[str, list[dict[str, Any]]] = {
             "articles": [n.row for n in fresh], "edits": [], "hidden_words": [], "events": event_rows,
             "lsh_bands": [], "watch_hits": [],
         }
+        hits: list[WatchHit] = []
         for n in fresh:
-            tables["edits"] += n.row.pop("_edits")
-            tables["hidden_words"] += n.row.pop("_hidden")
+            tables["edits"] += n.edits
+            tables["hidden_words"] += n.hidden
             tables["lsh_bands"] += [{"band_key": k, "article_id": n.id} for k in n.keys]
-            tables["watch_hits"] += self._watch(n)
-        store.write_batch(tables)
-        store.index_articles(tables["articles"])
-        if self._failures:
-            store.record_failures(self._failures)
-            self._failures = []
-        store.clear_failures(done_refs)
+            rows, found = self._watch(n)
+            tables["watch_hits"] += rows
+            hits += found
+        self.store.write_batch(tables)
+        self.store.index_articles(tables["articles"])
+        self._resolved += [n.item.ref for n in fresh]
         self.summary.new += len(fresh)
         self.summary.near_duplicates += sum(1 for n in fresh if n.row["duplicate_of"] is not None)
         self.summary.events += len(event_rows)
+        for hit in hits:
+            if len(self.summary.watch_hits) < 1000:
+                self.summary.watch_hits.append(hit)
+            if self.on_watch is not None:
+                self.on_watch(hit)
 
     def _process(self, item: Item, h: str) -> _New:
         text = item.text
         r = restore(text)
-        pub = parse_published(item.published) if item.published else None
+        pub = plausible(parse_published(item.published)) if item.published else None
         events = extract_restored(r, published=pub)
         aid = self._next_article
         self._next_article += 1
@@ -175,14 +220,15 @@ class Ingestor:
             "restored_text": r.text, "evasion_score": r.evasion_score, "word_count": r.word_count,
             "hidden_words": r.hidden_words, "duplicate_of": None, "similarity": None, "minhash": sig,
             "terms": index_terms(folded),
-            "_edits": [{"article_id": aid, "seq": i, **e.to_dict()} for i, e in enumerate(r.edits)],
-            "_hidden": [{"article_id": aid, "seq": i, **hw.to_dict()}
-                        for i, hw in enumerate(r.hidden)],
         }
-        return _New(item, aid, h, r, row, sig, band_keys(sig) if sig else [], events, pub)
+        edits = [{"article_id": aid, "seq": i, **e.to_dict()} for i, e in enumerate(r.edits)]
+        hidden = [{"article_id": aid, "seq": i, **hw.to_dict()} for i, hw in enumerate(r.hidden)]
+        return _New(item, aid, h, r, row, edits, hidden, sig, band_keys(sig) if sig else [], events, pub)
 
     def _link_duplicates(self, fresh: list[_New]) -> None:
         """Point each new article that copies an earlier one (stored, or earlier in this batch) at it."""
+        for n in fresh:
+            n.row["duplicate_of"] = n.row["similarity"] = None
         stored = self.store.band_matches(k for n in fresh for k in n.keys)
         batch_keys: dict[int, list[_New]] = {}
         candidates_per: list[set[int]] = []
@@ -223,28 +269,28 @@ class Ingestor:
                 rows.append({"id": self._next_event, "article_id": n.id, "seq": seq, "cluster_id": None, **d})
                 self._next_event += 1
         self._cluster_copies(fresh, rows)
-        dated = [r["event_date"] for r in rows if r["event_date"] is not None and r["latitude"] is not None]
-        earlier: list[tuple] = []
-        if dated:
-            pad = timedelta(days=CLUSTER_DAYS)
-            earlier = self.store.events_between(min(dated) - pad, max(dated) + pad)
-        by_day: dict[tuple[str, str], list[tuple]] = {}
-        for _id, cluster, sub, modality, day, lat, lon in earlier:
-            by_day.setdefault((sub, modality), []).append((cluster, day, lat, lon))
+        days = {r["event_date"] + timedelta(days=d) for r in rows if _placed(r)
+                for d in range(-CLUSTER_DAYS, CLUSTER_DAYS + 1) if _shiftable(r["event_date"], d)}
+        # Clusters are anchored on their first event: an event joins a cluster when it is close to that
+        # event, never by a chain of events a day apart each (a ten-day campaign is ten events).
+        anchors: dict[tuple[str, str], list[tuple]] = {}
+        for cluster, sub, modality, day, lat, lon, precision, location in self.store.cluster_anchors(days):
+            anchors.setdefault((sub, modality), []).append((cluster, day, lat, lon, precision, location))
         for r in rows:
             if r["cluster_id"] is not None or "_same_as" in r:
                 continue
-            if r["event_date"] is not None and r["latitude"] is not None:
+            if _placed(r):
                 key = (r["sub_event_type"], r["modality"])
-                for cluster, day, lat, lon in by_day.get(key, ()):
-                    if abs((day - r["event_date"]).days) <= CLUSTER_DAYS and \
-                            km(lat, lon, r["latitude"], r["longitude"]) <= CLUSTER_KM:
-                        r["cluster_id"] = cluster
-                        break
-                if r["cluster_id"] is None:
+                near = [(km(lat, lon, r["latitude"], r["longitude"]), cluster)
+                        for cluster, day, lat, lon, precision, location in anchors.get(key, ())
+                        if abs((day - r["event_date"]).days) <= CLUSTER_DAYS and _same_place(
+                            r, lat, lon, precision, location)]
+                if near:
+                    r["cluster_id"] = min(near)[1]
+                else:
                     r["cluster_id"] = r["id"]
-                by_day.setdefault(key, []).append((r["cluster_id"], r["event_date"], r["latitude"],
-                                                   r["longitude"]))
+                    anchors.setdefault(key, []).append((r["id"], r["event_date"], r["latitude"], r["longitude"],
+                                                        r["geo_precision"], r["location"]))
             else:
                 r["cluster_id"] = r["id"]
         for r in rows:
@@ -275,11 +321,11 @@ class Ingestor:
             elif same is not None:
                 r["cluster_id"] = same
 
-    def _watch(self, n: _New) -> list[dict[str, Any]]:
-        if not self.watch:
-            return []
+    def _watch(self, n: _New) -> tuple[list[dict[str, Any]], list[WatchHit]]:
+        """The watch terms' matches in a new article: rows to store, and one hit per term to report."""
         r = n.r
-        out = []
+        out: list[dict[str, Any]] = []
+        hits: list[WatchHit] = []
         for term, query in self.watch:
             rows = []
             for span in find_spans(r.text, query, phrase_only=True):
@@ -292,12 +338,38 @@ class Ingestor:
                 continue
             out += rows
             shown = next((x for x in rows if x["hidden"]), rows[0])
-            hit = WatchHit(term, n.id, n.item.ref, shown["original"], shown["hidden"], len(rows))
-            if len(self.summary.watch_hits) < 1000:
-                self.summary.watch_hits.append(hit)
-            if self.on_watch is not None:
-                self.on_watch(hit)
-        return out
+            hits.append(WatchHit(term, n.id, n.item.ref, shown["original"], shown["hidden"], len(rows)))
+        return out, hits
+
+
+def _placed(r: dict[str, Any]) -> bool:
+    return r["event_date"] is not None and r["latitude"] is not None
+
+
+def _shiftable(day: date, d: int) -> bool:
+    return date.min + timedelta(days=CLUSTER_DAYS) <= day <= date.max - timedelta(days=CLUSTER_DAYS) or d == 0
+
+
+def _same_place(r: dict[str, Any], lat: float, lon: float, precision: int | None, location: str | None) -> bool:
+    """Within :data:`CLUSTER_KM` of each other, both placed to a town or closer; a place known only to its
+    province or country (geo_precision 3) matches only the same place."""
+    if (r["geo_precision"] or 3) >= 3 or (precision or 3) >= 3:
+        return r["location"] == location and km(lat, lon, r["latitude"], r["longitude"]) <= CLUSTER_KM
+    return km(lat, lon, r["latitude"], r["longitude"]) <= CLUSTER_KM
+
+
+def plausible(day: date | None) -> date | None:
+    """A publication date, or None for one no news article has (before 1900, or more than two days ahead:
+    placeholders such as 0001-01-01 and 9999-12-31)."""
+    if day is None or day.year < 1900 or day > date.today() + timedelta(days=2):
+        return None
+    return day
+
+
+def _internal(e: BaseException) -> str:
+    where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+    place = f" ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
+    return f"internal error: {type(e).__name__}: {e}{place}"
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

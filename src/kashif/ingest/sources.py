@@ -474,8 +474,14 @@ def _string(value: Any) -> str | None:
     return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _clean_text(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip().lstrip("\ufeff").strip()
+    """Line endings made ``\\n``, the ends stripped, and lone surrogates (which JSON allows and UTF-8 cannot
+    hold) made U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip().lstrip("\ufeff").strip()
+    return _SURROGATE.sub("\ufffd", text)
 
 
 # ---------------------------------------------------------------------------------------------------------------

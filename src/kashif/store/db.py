@@ -51,7 +51,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "event_type": "VARCHAR", "sub_event_type": "VARCHAR", "modality": "VARCHAR", "actor1": "VARCHAR",
         "actor1_attributed": "VARCHAR", "actor2": "VARCHAR", "location": "VARCHAR", "country": "VARCHAR",
         "admin1": "VARCHAR", "geonameid": "BIGINT", "latitude": "DOUBLE", "longitude": "DOUBLE",
-        "geo_precision": "INTEGER", "event_date": "DATE", "time_precision": "INTEGER", "fatalities": "INTEGER",
+        "geo_precision": "INTEGER", "event_date": "DATE", "time_precision": "INTEGER", "fatalities": "BIGINT",
         "evidence": "VARCHAR", "evidence_start": "INTEGER", "evidence_end": "INTEGER",
     },
     "lsh_bands": {"band_key": "BIGINT", "article_id": "BIGINT"},
@@ -139,6 +139,11 @@ class Store:
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
         ).fetchone()[0]
         version = 0
+        if not has_meta:
+            tables = con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]
+            if tables:
+                raise StoreError(f"{self.path}: a DuckDB database, but not kashif's (it has other tables); "
+                                 "use another --db")
         if has_meta:
             row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             version = int(row[0]) if row else 0
@@ -158,7 +163,7 @@ class Store:
                     con.execute(statement)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(number + 1)])
                 con.execute("COMMIT")
-            except Exception:
+            except BaseException:
                 con.execute("ROLLBACK")
                 raise
 
@@ -213,7 +218,7 @@ class Store:
             for table, rows in tables.items():
                 self.insert_rows(table, rows)
             self.con.execute("COMMIT")
-        except Exception:
+        except BaseException:  # Ctrl-C included: never leave the transaction open
             self.con.execute("ROLLBACK")
             raise
 
@@ -238,14 +243,13 @@ class Store:
         rows = self._rows_in(f"SELECT id, minhash, duplicate_of FROM articles WHERE id IN {_BIGINTS}", ids)
         return {i: (m, d) for i, m, d in rows}
 
-    def events_between(self, first: date, last: date) -> list[tuple]:
-        """Located events dated ``first``..``last``: (id, cluster_id, sub_event_type, modality, event_date,
-        latitude, longitude)."""
-        return self.con.execute(
-            "SELECT id, cluster_id, sub_event_type, modality, event_date, latitude, longitude FROM events "
-            "WHERE event_date BETWEEN ? AND ? AND latitude IS NOT NULL",
-            [first, last],
-        ).fetchall()
+    def cluster_anchors(self, days: Iterable[date]) -> list[tuple]:
+        """The first events of the clusters dated on the given days: (cluster_id, sub_event_type, modality,
+        event_date, latitude, longitude, geo_precision, location)."""
+        return self._rows_in(
+            "SELECT cluster_id, sub_event_type, modality, event_date, latitude, longitude, geo_precision, location "
+            f"FROM events WHERE id = cluster_id AND latitude IS NOT NULL AND event_date IN "
+            f"(SELECT CAST(d AS DATE) FROM {_VARCHARS} AS t(d))", (d.isoformat() for d in days))
 
     def events_of(self, article_ids: Iterable[int]) -> list[tuple]:
         """Events of the given articles: (article_id, cluster_id, sub_event_type, modality, location,
@@ -254,13 +258,16 @@ class Store:
                              f"FROM events WHERE article_id IN {_BIGINTS}", article_ids)
 
     # -- failures -----------------------------------------------------------------------------------------
-    def record_failures(self, failures: Sequence[tuple[str, str]]) -> None:
+    def record_failures(self, failures: Sequence[tuple[str, str]], options: str | None = None) -> None:
+        """Record failed items with their reasons, and the reading options (JSON) they were read with."""
         now = _now()
         for ref, reason in failures:
             self.con.execute(
-                "INSERT INTO failures VALUES (?, ?, ?, ?, 1) ON CONFLICT (ref) DO UPDATE SET "
-                "reason = excluded.reason, last_tried = excluded.last_tried, attempts = failures.attempts + 1",
-                [ref, reason, now, now],
+                "INSERT INTO failures (ref, reason, first_failed, last_tried, attempts, options) "
+                "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (ref) DO UPDATE SET reason = excluded.reason, "
+                "last_tried = excluded.last_tried, attempts = failures.attempts + 1, "
+                "options = coalesce(failures.options, excluded.options)",  # the first reading's options stay
+                [ref, reason, now, now, options],
             )
 
     def clear_failures(self, refs: Iterable[str]) -> None:
@@ -268,6 +275,10 @@ class Store:
 
     def failures(self) -> list[tuple[str, str, int]]:
         return self.con.execute("SELECT ref, reason, attempts FROM failures ORDER BY first_failed, ref").fetchall()
+
+    def failure_options(self) -> dict[str, str | None]:
+        """ref → the reading options (JSON) a failed item was read with."""
+        return dict(self.con.execute("SELECT ref, options FROM failures").fetchall())
 
     # -- watch terms --------------------------------------------------------------------------------------
     def add_watch(self, term: str) -> bool:
@@ -325,6 +336,15 @@ class Store:
             upto = chunk[-1][0]
             self.set_meta("search_indexed_upto", str(upto))
         return added
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the stored terms; returns the number of articles indexed."""
+        self.search_index.clear()
+        self.set_meta("search_indexed_upto", "0")
+        return self.catch_up_index()
+
+    def index_complete(self) -> bool:
+        return self.search_index.count() == self.article_count()
 
     def article_count(self) -> int:
         return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])

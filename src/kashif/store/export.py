@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 from kashif.extract.actors import actor_inter
 from kashif.extract.records import ACLED_COLUMNS, FIELDS, Event, acled_row
@@ -50,7 +52,7 @@ def cluster_row(group: list[dict[str, Any]]) -> dict[str, Any]:
     event = _event(first)
     tolls = [r["fatalities"] for r in group if r["fatalities"]]
     event.fatalities = min(tolls) if tolls else 0
-    outlets = sorted({r["outlet"] or r["ref"] or "" for r in group} - {""})
+    outlets = sorted({_source(r) for r in group} - {""})
     notes: list[str] = []
     for r in group:
         text = " ".join((r["evidence"] or "").split())
@@ -62,10 +64,19 @@ def cluster_row(group: list[dict[str, Any]]) -> dict[str, Any]:
                     inter2=actor_inter(event.actor2) if event.actor2 else "",
                     event_id=f"KSF{first['cluster_id']}")
     row["notes"] = " | ".join(notes)
-    row["source_scale"] = "National" if len(outlets) > 1 else ""
     stamp = max((r["ingested_at"] for r in group if r.get("ingested_at")), default=None)
-    row["timestamp"] = int(stamp.timestamp()) if isinstance(stamp, datetime) else ""
+    # ingested_at is UTC without a zone: say so, or timestamp() would read it as local time
+    row["timestamp"] = int(stamp.replace(tzinfo=UTC).timestamp()) if isinstance(stamp, datetime) else ""
     return row
+
+
+def _source(row: dict[str, Any]) -> str:
+    """The outlet of a report: its outlet, else its URL's host, else the file it came from."""
+    if row.get("outlet"):
+        return row["outlet"]
+    if row.get("url"):
+        return urlsplit(row["url"]).hostname or row["url"]
+    return os.path.basename((row.get("ref") or "").split("#")[0])
 
 
 def write_acled_csv(store: Store, out: TextIO, **filters: Any) -> int:

@@ -62,6 +62,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX events_date ON events (event_date)",
         "CREATE INDEX lsh_key ON lsh_bands (band_key)",
     ),
+    # 2: death tolls beyond 32 bits (a typo in a source must not stop an ingest); the reading options of a
+    #    failed item, so that --retry-failed reads it the way it was first read
+    (
+        "DROP INDEX events_date",  # DuckDB alters no column of a table with an index
+        "ALTER TABLE events ALTER COLUMN fatalities SET DATA TYPE BIGINT",
+        "CREATE INDEX events_date ON events (event_date)",
+        "ALTER TABLE failures ADD COLUMN options VARCHAR",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -91,7 +91,8 @@ class SearchIndex:
     def search(self, groups: Sequence[Sequence[str]], *, limit: int = 10,
                since: date | None = None) -> list[tuple[int, float]]:
         """(article id, score) of the best articles that contain every group (a group: the alternative forms
-        of one query word), best first; a near-duplicate counts for the article it copies."""
+        of one query word), best first. Near-duplicates count once: of an article and its copies, the one
+        that matches best is returned."""
         if self.index is None or not groups:
             return []
         schema = self.schema
@@ -107,14 +108,16 @@ class SearchIndex:
         want = limit * 3
         while True:
             hits = searcher.search(query, want, count=False).hits
-            roots = searcher.fast_field_values("root", [addr for _, addr in hits])
-            best: dict[int, float] = {}
-            for (score, _), root in zip(hits, roots, strict=True):
-                if root not in best:
-                    best[root] = score
+            addresses = [addr for _, addr in hits]
+            roots = searcher.fast_field_values("root", addresses)
+            ids = searcher.fast_field_values("id", addresses)
+            best: dict[int, tuple[float, int]] = {}  # root -> (score, the matching article)
+            for (score, _), root, aid in zip(hits, roots, ids, strict=True):
+                if root not in best:  # hits come best first
+                    best[root] = (score, aid)
             if len(best) >= limit or len(hits) < want:
-                ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
-                return ranked[:limit]
+                ranked = sorted(best.values(), key=lambda sa: (-sa[0], sa[1]))
+                return [(aid, score) for score, aid in ranked[:limit]]
             want *= 4
 
 

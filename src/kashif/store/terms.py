@@ -20,7 +20,8 @@ from kashif.extract.lexmatch import analyses
 from kashif.restore import search_key
 
 MIN_CORE = 3
-_WORD = re.compile(r"[^\W\d_]+|\d+")
+# A word: letters with the marks, tatweel and joiners written inside it (قَصَفَ is one word, not three).
+_WORD = re.compile(r"(?:[^\W\d_][\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]*)+|\d+")
 
 
 class Span(NamedTuple):
