@@ -222,3 +222,40 @@ def test_trigger_inside_a_longer_text() -> None:
     text = "مقدمة الخبر. نفى الجيش قصف المستشفى. وقصفت المدفعية الحي أمس."
     found = find_triggers(text)
     assert [(t.text, modality(text, t)) for t in found] == [("قصف", "denied"), ("وقصفت المدفعية", "occurred")]
+
+
+def test_a_country_or_a_year_anchors_no_event_noun() -> None:
+    # a country's name places nothing a coder could code, a year alone dates nothing (README decision 9)
+    assert not report("تحدث الوزير طويلا عن تفجيرات في سورية وفي لبنان", "تفجيرات")
+    assert not report("ذكر الكاتب في مقاله اغتيال الزعيم عام 1995", "اغتيال")
+    assert report("وقعت تفجيرات في مدينة حمص أمس", "تفجيرات")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "expected"),
+    [
+        # who someone was: a past event told in a relative clause dated back
+        ("شارك المئات في تأبين الصحافي الذي اغتيل في مارس الماضي", "اغتيل", False),
+        ("حضر الحفل نجل الوزير الذي اغتالته جماعة مسلحة في 2004", "اغتالته", False),
+        # a recent time, the current month or a toll keep a relative clause a report
+        ("أفرج الخاطفون عن الصحافي الذي خطف أمس في بغداد", "خطف", True),
+        ("سيطروا على البلدة التي حاصروها في 10 من الشهر الجاري", "حاصروها", True),
+        ("نعى الحزب القائد الذي قتل مع ثلاثة من مرافقيه في كمين الشهر الماضي", "قتل", True),
+    ],
+)
+def test_relative_clauses_dated_back_describe(sentence: str, surface: str, expected: bool) -> None:
+    assert report(sentence, surface) is expected
+
+
+def test_other_side() -> None:
+    from kashif.extract.modality import other_side
+
+    assert other_side("من جانبها، قالت المسؤولة إن خمسة من أبناء القبيلة قتلوا")
+    assert other_side("وبدوره أكد المتحدث مقتل ثلاثة")
+    assert not other_side("قال المتحدث إن ثلاثة قتلوا من جانب القبيلة")
+
+
+def test_a_count_since_a_date_is_a_statistic() -> None:
+    # README decision 9: cumulative counts are not events
+    assert not report("وتقول اللجنة إن 14 صحافيا خطفوا منذ عام 2006", "خطفوا")
+    assert report("خطف مسلحون صحافيين اثنين أمس في بغداد", "خطف")

@@ -353,3 +353,19 @@ def test_armed_group_names_are_not_places(gaz):
 
 def test_the_country_is_not_a_village(gaz):
     assert [p.location for p in places(gaz, "اندلعت اشتباكات جنوبي البلاد", country="Yemen")] == []
+
+
+def test_added_places_geonames_lacks(gaz) -> None:
+    # places_additions.tsv: towns and districts with a public coordinate (or a parent town)
+    found = {p.location for p in gaz.places("انفجار في سوق خان بني سعد ومقتل العشرات في بغداد الجديدة")}
+    assert {"Khan Bani Saad", "New Baghdad"} <= found
+    (dhahran,) = gaz.places("سقطت قذائف على محافظة ظهران الجنوب")
+    assert dhahran.location == "Dhahran al Janub" and dhahran.country == "Saudi Arabia"
+
+
+def test_a_list_going_on_from_a_province_keeps_its_small_places(gaz) -> None:
+    # an article on Saudi Arabia: a small Yemeni place needs evidence, and a list that goes on from a
+    # place of its own province is evidence
+    ctx = PlaceContext(country="Saudi Arabia", admin1="Asir", countries=frozenset({"SA"}))
+    text = "ردت الطائرات على مصادر النيران داخل محافظة صعدة، وتحديدا مناطق شدا، وكتاف"
+    assert "Kitaf" in {p.location for p in gaz.places(text, ctx)}

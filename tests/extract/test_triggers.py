@@ -295,3 +295,11 @@ def test_a_perfect_form_after_a_preposition_is_a_masdar() -> None:
     assert [t.aspect for t in find_triggers("لا يفكر أحد في قتل الأبرياء")] == ["noun"]
     assert [t.aspect for t in find_triggers("لم يظهر أي أثر له منذ خطف الطائرة")] == ["noun"]
     assert [t.aspect for t in find_triggers("قتل ثلاثة جنود أمس")] == ["perf"]
+
+
+def test_a_perfect_form_after_a_head_noun_or_in_a_list_of_masdars_is_a_masdar() -> None:
+    # عمليات خطف، أعمال قتل: the head says it is the practice or the act, not a verb
+    assert [t.aspect for t in find_triggers("شهدت المنطقة عمليات خطف كثيرة")] == ["noun"]
+    assert [t.aspect for t in find_triggers("اتهمهم التقرير بأعمال قتل في القرى")] == ["noun"]
+    # تفجير وقتل وخطف: a list of nouns, no verb among them
+    assert {t.aspect for t in find_triggers("يرهبون الناس بعمليات تفجير وقتل وخطف")} == {"noun"}

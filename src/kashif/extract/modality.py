@@ -32,18 +32,22 @@ events only when the article dates and places them). So, for a trigger whose mod
   background of what the sentence reports, unless its own phrase has a number, a time or a place;
 - a perfect verb right after "when" (عندما هاجم مسلحون البرلمان) gives the time of what the sentence says,
   unless its clause counts the dead it caused (قتل 20 شخصا حين انفجرت سيارة مفخخة);
-- a killing whose clause is dated only by "since" (قتل مئات منذ الإطاحة بالرئيس) is a cumulative toll, and
+- a killing whose clause is dated only by "since" (قتل مئات منذ الإطاحة بالرئيس), or any event so dated whose
+  victims are counted before it (14 صحافيا خطفوا منذ عام 2006), is a cumulative toll, and
   anything that has gone on "for months" or "since then" (منذ أربعة أشهر، منذ ذلك الحين، منذ بداية الحرب) a
   campaign (README decision 9);
 - a verb right after a relative pronoun with no time or number in its clause (المعارضة التي تقاتل داعش،
-  الهجوم الذي استهدف السفارة) describes; the head noun, if any, is the event;
+  الهجوم الذي استهدف السفارة) describes; the head noun, if any, is the event; so does one whose clause is
+  dated back (a year, الماضي) with no recent time, current period or toll (الوزير الذي اغتيل في نوفمبر
+  الماضي: who he was);
 - a definite abstract noun of a practice (القتل، التعذيب، الاغتصاب، الاغتيالات، العنف) is a mention
   unless a head makes it one event (عملية الخطف، حادثة الاغتيال، بعد الاغتيال) or its clause is dated;
 - any other noun (هجوم، غارات، مظاهرة) is a mention unless a verb of occurrence stands next to it (شنت
   غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً), its clause names a time, its sentence a toll, or its own
-  phrase (a few words after it) a number, a place noun (مدينة، حي، سوق) or a place
+  phrase (a few words after it) a number, a place noun (مدينة، حي، سوق) or a place below a country that
   :mod:`kashif.extract.places` accepts: a long sentence that names a place somewhere does not make every
-  event noun in it a report;
+  event noun in it a report, and neither a country (تفجيرات في سورية) nor a bare year (اغتيال الزعيم عام
+  1995) places or dates an event a coder could code (README decision 9);
 - an imperfect verb (not future) is habitual or generic (يقتلون الأبرياء) unless its clause names a time
   or a number (يحاصر الجيش البلدة منذ ثلاثة أيام).
 
@@ -119,7 +123,8 @@ def _lexicon() -> Lexicon:
                 "relatives", "conditional", "anchors", "related_links", "trend_after", "specificity",
                 "number_words", "abstract_nouns", "specific_heads", "occurrence_verbs", "background",
                 "background_transparent", "quantifiers", "anaphora", "campaign",
-                "denied_objects", "circumstantial", "protesters", "claims", "when"):
+                "denied_objects", "circumstantial", "protesters", "claims", "when", "dated_back", "current",
+                "other_side"):
         entries.extend((e, key) for e in d[key])
     for group in ("mention", "adjacent"):
         for key, exprs in d[group].items():
@@ -419,16 +424,19 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
             m.last <= first and c.dist(m.last, first) < 3 and c.clause[m.first] == c.clause[first]
             for m in c.by_cat.get("claims", ())) and not _phrase_anchored(c, first, last, _window("noun_phrase")):
         return False, None, "anaphora"  # تبنت الجماعة الهجوم: the claim of an attack already reported
-    if trigger.kind == "outcome" and _since_only(c, first):
+    if _since_only(c, first) and (trigger.kind == "outcome" or _counted(c, first)):
+        # قتل مئات منذ الإطاحة بالرئيس، 12 صحافيا خطفوا منذ عام 2004: a count since a date is a statistic
         return False, None, "cumulative"
     w = _window("campaign")
     campaign = next((m for m in c.by_cat.get("campaign", ()) if c.clause[m.first] == c.clause[first] and (
         c.dist(m.last, first) < w if m.last <= first else c.dist(last, m.first) < w)), None)
     if campaign is not None:
         return False, _cue_text(c, campaign), "campaign"  # الضربات التي ينفذها التحالف منذ أربعة أشهر
-    if trigger.aspect != "noun" and not trigger.future and not _anchored(c, first) and any(
-            m.last == first for m in c.by_cat.get("relatives", ())):
-        # المعارضة التي تقاتل داعش: what it does; الهجوم الذي استهدف السفارة: the head noun is the event
+    if trigger.aspect != "noun" and not trigger.future and any(
+            m.last == first for m in c.by_cat.get("relatives", ())) and (
+            not _anchored(c, first) or (_dated_back(c, first) and not _recent(c, first))):
+        # المعارضة التي تقاتل داعش: what it does; الهجوم الذي استهدف السفارة: the head noun is the event;
+        # الوزير الذي اغتيل في نوفمبر الماضي، الذي اغتالته إسرائيل في 2004: who someone was, not a report
         return False, None, "relative"
     if trigger.aspect == "noun":
         bg = _backgrounded(c, first, last)
@@ -494,12 +502,22 @@ def _phrase_anchored(c: _Cues, first: int, last: int, window: int, place_words: 
     end = last
     while end < len(toks) and c.clause[end] == c.clause[first] and c.dist(last, end) < window:
         end += 1
-    if any(toks[i].kind == "num" for i in range(last, end)):
+    if any(_count(toks[i]) for i in range(last, end)):
         return True
     for cat in ("anchors", "specificity", "number_words") if place_words else ("anchors", "number_words"):
         if any(last <= m.first < end for m in c.by_cat.get(cat, ())):
             return True
     return end > last and _has_place(c.text.text[toks[last].start : toks[end - 1].end])
+
+
+def _count(tok) -> bool:
+    """A number token that counts or dates by day, not a bare year (عام 2005، في 2003): an event dated only
+    by its year is background the codebook does not code (README decision 9), so a year anchors nothing.
+    Token texts are folded, so their digits are ASCII."""
+    if tok.kind != "num":
+        return False
+    digits = tok.text
+    return not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099)
 
 
 @lru_cache(maxsize=1024)
@@ -572,28 +590,76 @@ def _abstract(c: _Cues, first: int) -> bool:
 
 @lru_cache(maxsize=1024)
 def _has_place(text: str) -> bool:
-    """A place name that the gazetteer accepts (its guards keep out البلاد، الباب ... used as words)."""
+    """A place name below a country that the gazetteer accepts (its guards keep out البلاد، الباب ... used as
+    words). A country's name places nothing a coder could code (README decision 9: events placed only by
+    country are not coded): ``تفجيرات في سورية وفي لبنان`` names a topic, not an event."""
     from kashif.extract.places import PlaceContext, load_gazetteer
 
-    return bool(load_gazetteer().places(text, PlaceContext()))
+    return any(p.feature != "country" for p in load_gazetteer().places(text, PlaceContext()))
 
 
 def _anchored(c: _Cues, first: int) -> bool:
     """The trigger's clause names a time or a toll (so a trend word reports an event). "Since" (منذ) is no
     anchor here: with a trend or a toll it measures a campaign (سلسلة من الغارات منذ ذلك الحين)."""
     cl = c.clause[first]
-    if any(c.clause[i] == cl and t.kind == "num" for i, t in enumerate(c.text.tokens)):
+    if any(c.clause[i] == cl and _count(t) for i, t in enumerate(c.text.tokens)):
         return True
     return any(c.clause[m.first] == cl and not _since(c, m) for m in c.by_cat.get("anchors", ()))
+
+
+def _dated_back(c: _Cues, first: int) -> bool:
+    """The trigger's clause is dated by a year (2004) or by "last" (الشهر الماضي، في نوفمبر الماضي)."""
+    cl = c.clause[first]
+    if any(c.clause[i] == cl and t.kind == "num" and not _count(t) for i, t in enumerate(c.text.tokens)):
+        return True
+    return any(c.clause[m.first] == cl for m in c.by_cat.get("dated_back", ()))
+
+
+def _recent(c: _Cues, first: int) -> bool:
+    """The trigger's clause is dated by a recent time (أمس، اليوم، الجمعة، صباح، الشهر الحالي) or counts the
+    dead: a report, even in a relative clause."""
+    cl = c.clause[first]
+    if any(c.clause[m.first] == cl for m in c.by_cat.get("current", ())):
+        return True
+    back = {i for m in c.by_cat.get("dated_back", ()) for i in range(m.first, m.last)}
+    if any(c.clause[m.first] == cl and not _since(c, m) and not any(i in back for i in range(m.first, m.last))
+           for m in c.by_cat.get("anchors", ())):
+        return True
+    toks = c.text.tokens
+    lo, hi = toks[first].start, toks[first].end
+    return any(c.clause[min(c.text.token_at(start), len(toks) - 1)] == cl
+               for start, end in _tolls(c.text.text) if not lo <= start < end <= hi)  # not the verb alone
+
+
+def refers_back(sentence: str) -> bool:
+    """The sentence points back with a demonstrative (تلك الغارات، أسفر ذلك عن): what it adds belongs to an
+    event already reported."""
+    return bool(_cues(sentence).by_cat.get("anaphora"))
+
+
+def other_side(sentence: str) -> bool:
+    """The sentence opens with "for its part" (من جانبها، من جهته، بدوره، في المقابل): what it reports comes
+    from the other side, so a toll it gives complements the one before (README decision 6)."""
+    c = _cues(sentence)
+    return any(c.words[m.first] <= 2 for m in c.by_cat.get("other_side", ()))
 
 
 def _timed(c: _Cues, first: int) -> bool:
     """The trigger's clause names a time (منذ included: يحاصر البلدة منذ ثلاثة أيام) or a number: an imperfect
     verb so anchored reports what goes on; without it, what is habitual (يقتلون الأبرياء)."""
     cl = c.clause[first]
-    if any(c.clause[i] == cl and t.kind == "num" for i, t in enumerate(c.text.tokens)):
+    if any(c.clause[i] == cl and _count(t) for i, t in enumerate(c.text.tokens)):
         return True
     return any(c.clause[m.first] == cl for cat in ("anchors", "number_words") for m in c.by_cat.get(cat, ()))
+
+
+def _counted(c: _Cues, first: int) -> bool:
+    """A figure or a number word (not a year) before the trigger in its clause counts those it happened to
+    (12 صحافيا خطفوا، 55 سفينة تعرضت للهجوم): how many, a count."""
+    cl = c.clause[first]
+    if any(c.clause[i] == cl and _count(t) for i, t in enumerate(c.text.tokens[:first])):
+        return True
+    return any(c.clause[m.first] == cl and m.last <= first for m in c.by_cat.get("number_words", ()))
 
 
 def _since(c: _Cues, m: Match) -> bool:

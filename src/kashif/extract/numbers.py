@@ -604,7 +604,7 @@ def _attach(
             break
         between.append(t)
         k -= 1
-    # 3. a verb or noun after it: 43 شخصا قتلوا، العشرات سقطوا قتلى، 5 أشخاص لقوا حتفهم
+    # 3. a verb or noun after it: 43 شخصا قتلوا، العشرات سقطوا قتلى، 5 أشخاص لقوا حتفهم، 8 أفراد من القبيلة قتلوا
     k = n.j
     while k < len(toks) and k - n.j <= 4:
         c = cue_at.get(k)
@@ -615,6 +615,9 @@ def _attach(
         t = toks[k]
         word = t.text
         counted_noun = k == n.j and t.kind == "word" and k not in skip  # 4 صيادين مفقودين
+        if word == "من" and k + 1 < len(toks) and toks[k + 1].kind == "word" and k + 1 not in cue_at:
+            k += 2  # ثمانية أفراد من القبيلة قتلوا: whose they were, between the people and the verb
+            continue
         if not (counted_noun or word in lex.person or _has_stem(word, lex.person)
                 or _has_stem(word, lex.right_fillers)):
             break

@@ -18,9 +18,13 @@ The pipeline, each step its own module:
    (:mod:`~kashif.extract.dates`), how many were killed (:mod:`~kashif.extract.numbers`: the sentence's toll
    goes to the event of its clause, and is split over a list of places), and the evidence sentence.
 6. Across sentences of a paragraph: a sentence that only adds a toll (وقتل ستة عناصر) gives it to the
-   event of the sentence before; a denial of what was reported (نفت الوزارة الأمر) makes the events before
-   it ``denied``; an event the article repeats (its lead and its body) is kept once, with the toll one of
-   the mentions gives.
+   event of the sentence before, or adds it to that event's toll when it gives the other side's dead (من
+   جانبها، أفادت ... إن ثمانية قتلوا), also from a paragraph of its own when it opens so or points back
+   (قتلى سقطوا جراء تلك الغارات); a paragraph's sub-places with no town of their own, and "the same area"
+   (في المنطقة نفسها) at a paragraph's start, take the place the paragraph before named first; the dead of
+   fighting go to the capture of their sentence (README 8); a denial of what was reported (نفت الوزارة
+   الأمر) makes the events before it ``denied``; an event the article repeats (its lead and its body) is
+   kept once, with the toll one of the mentions gives.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from kashif.extract.numbers import count_fatalities
 from kashif.extract.places import Place, PlaceContext, load_gazetteer
 from kashif.extract.records import Event
 from kashif.extract.sentences import split_sentences
-from kashif.extract.subplaces import find_subplaces, is_place_word
+from kashif.extract.subplaces import find_subplaces, inside_homonyms, is_place_word, same_place
 from kashif.extract.triggers import Trigger, find_triggers
 from kashif.restore import Restoration, restore
 
@@ -96,23 +100,34 @@ def extract_restored(r: Restoration, published: date | datetime | str | None = N
     article_places = gaz.resolve(mentions)
     dates = find_dates(rt, pub)
     context = _article_context(article_places)
-    resolved = gaz.resolve(mentions, context) if article_places else []
+    resolved = inside_homonyms(rt, gaz.resolve(mentions, context)) if article_places else []
     starts = [p.start for p in resolved]
     local = any(p.feature != "country" for p in resolved)  # the text names a place below a country
     home = next((p for p in resolved if p.feature == "country" and p.country == context.country), None)
     events: list[Event] = []
     seen: dict[tuple, int] = {}  # an event's key -> its index in ``events``
     previous_place: Place | None = None  # the last place named in the current paragraph
+    last_place: Place | None = None  # the place below a country the current paragraph named last
+    paragraph_place: Place | None = None  # the one the paragraph before named last
     previous_events: list[int] = []  # the occurred violent events of the sentence before, in its paragraph
+    carried: list[int] = []  # those of the last sentence of the paragraph before, at a paragraph's start
     previous_reported: list[int] = []  # every occurred event of the sentence before, in its paragraph
     previous_end = 0
     for sent in split_sentences(rt):
         if "\n" in rt[previous_end : sent.start]:
             previous_place = None  # a new paragraph: places and tolls do not carry over
-            previous_events = previous_reported = []
+            carried, previous_events, previous_reported = previous_events, [], []  # (but the other side's may)
+            paragraph_place, last_place = last_place, None
+        else:
+            carried = []
         previous_end = sent.end
         candidates = _candidates(sent.text)
         sentence_places = _places_in(resolved, starts, sent.start, sent.end)
+        if previous_place is None and paragraph_place is not None and candidates and same_place(sent.text) is not None:
+            previous_place = paragraph_place  # في المنطقة نفسها at a paragraph's start: where the one before was
+        below = [p for p in sentence_places if p.feature != "country"]
+        if below:  # the first: later ones qualify it (أعزاز في ريف حلب، صعدة شمال العاصمة صنعاء)
+            last_place = below[0]
         denial = modality_mod.denial_of_reported(sent.text)
         if denial is not None:
             # "إلا أن الوزارة نفت الأمر": the events reported before the denial are denied (README decision 2)
@@ -125,10 +140,14 @@ def extract_restored(r: Restoration, published: date | datetime | str | None = N
                     events[i].fatalities = 0  # fatalities are counted for events that occurred
         if not candidates:
             if sentence_places:
-                previous_place = sentence_places[-1]
+                previous_place = _anchor_place(sentence_places)
             previous_events = previous_reported = []
             continue
         date_spans = _spans_in(dates, sent.start, sent.end)
+        if not previous_events and carried and _toll_only(candidates, sentence_places) and (
+                modality_mod.other_side(sent.text) or modality_mod.refers_back(sent.text)):
+            # a paragraph of its own that gives the other side's dead, or the dead of "those strikes"
+            previous_events = carried
         if previous_events and _toll_only(candidates, sentence_places):
             # "وأسفر ذلك عن مقتل 5": the toll of the event the sentence before reported (codebook §7)
             first = events[previous_events[0]]
@@ -138,9 +157,15 @@ def extract_restored(r: Restoration, published: date | datetime | str | None = N
                 killed = count_fatalities(sent.text, date_spans).count
                 for n, e in enumerate(group):
                     e.fatalities = killed // len(group) + (killed % len(group) if n == 0 else 0)
+            elif len(group) == 1 and modality_mod.other_side(sent.text):
+                # "من جانبها، أفادت المسؤولة ... إن ثمانية أفراد من القبيلة قتلوا": the other side's dead,
+                # a count that complements the one before (README decision 6), so they add up
+                group[0].fatalities += count_fatalities(sent.text, date_spans).count
             continue
         actors = find_actors(sent.text, context.country)
-        subplaces = find_subplaces(sent.text, sentence_places, previous_place)
+        # a list of sub-places with no town of its own belongs where the text was last, even across a
+        # paragraph break (غارات على معسكري الصمع وكهلان after a paragraph on Saada)
+        subplaces = find_subplaces(sent.text, sentence_places, previous_place or paragraph_place)
         when = event_date(rt, pub, (sent.start, sent.end), mentions=dates)
         ostart, oend = r.original_span(sent.start, sent.end)
         owner = _toll_owner(sent.text, candidates, date_spans)
@@ -180,6 +205,8 @@ def extract_restored(r: Restoration, published: date | datetime | str | None = N
                     old = events[seen[key]]  # the toll one of the mentions gives
                     if old.fatalities == 0:
                         old.fatalities = share
+                    if cand.modality == "occurred" and t.event_type in VIOLENT and seen[key] not in these:
+                        these.append(seen[key])  # the event this sentence reports, for a toll that follows
                     continue
                 seen[key] = len(events)
                 if cand.modality == "occurred":
@@ -189,7 +216,7 @@ def extract_restored(r: Restoration, published: date | datetime | str | None = N
                 events.append(event)
         previous_events, previous_reported = these, reported
         if sentence_places:
-            previous_place = sentence_places[-1]
+            previous_place = _anchor_place(sentence_places)
     return _most_precise(events)
 
 
@@ -211,6 +238,12 @@ def _most_precise(events: list[Event]) -> list[Event]:
         elif same.fatalities == 0:
             same.fatalities = e.fatalities  # the toll one of the mentions gives
     return out
+
+
+def _anchor_place(places: list[Place]) -> Place:
+    """The place a sentence leaves for the next to refer to (في المنطقة، في المدينة): its first one below a
+    country, as later ones qualify it (قرب بلدة اعزاز شمالي حلب), else its last."""
+    return next((p for p in places if p.feature != "country"), places[-1])
 
 
 def _places_in(places: list[Place], starts: list[int], start: int, end: int) -> list[Place]:
@@ -247,7 +280,8 @@ def _toll_only(candidates: list[_Candidate], places: list[Place]) -> bool:
 def _toll_owner(sentence: str, candidates: list[_Candidate], date_spans: list[tuple[int, int]]
                 ) -> tuple[_Candidate | None, int]:
     """The event of the sentence that its toll belongs to, and the toll: of the occurred violent events, the
-    one in the clause of the toll, else the one nearest to it (one toll is not counted twice)."""
+    one in the clause of the toll, else the one nearest to it (one toll is not counted twice); the dead of
+    fighting go to the capture of the same sentence that the fighting ended in."""
     violent = [c for c in candidates if c.modality == "occurred" and c.trigger.event_type in VIOLENT]
     if not violent:
         return None, 0
@@ -258,6 +292,11 @@ def _toll_owner(sentence: str, candidates: list[_Candidate], date_spans: list[tu
     same = [c for c in violent if modality_mod.clause_of(sentence, c.trigger) == where]
     pool = same or violent
     best = min(pool, key=lambda c: min(abs(c.trigger.start - fat.end), abs(fat.start - c.trigger.end)))
+    captures = [c for c in violent if c.trigger.sub_event_type in _TERRITORY]
+    if best.trigger.sub_event_type == "Armed clash" and captures:
+        # سيطروا على القاعدة ... وقتلت 10 آخرين في المواجهات: the fighting is part of the capture it ended
+        # in, and so are its dead (README decision 8)
+        best = captures[0]
     return best, fat.count
 
 
@@ -267,8 +306,10 @@ def _spans_in(dates: list, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _candidates(sentence: str) -> list[_Candidate]:
-    """The events a sentence reports: one per type, the best trigger of each, with its modality."""
-    best: dict[tuple[str, str, str], _Candidate] = {}
+    """The events a sentence reports: one per type and clause, the best trigger of each, with its modality
+    (the battle of a second clause at another place is another battle; at the same place the article-level
+    merge keeps it once)."""
+    best: dict[tuple[str, str, str, int], _Candidate] = {}
     reported: list[_Candidate] = []
     for t in find_triggers(sentence):
         a = modality_mod.assess(sentence, t)
@@ -276,7 +317,7 @@ def _candidates(sentence: str) -> list[_Candidate]:
             reported.append(_Candidate(t, a.modality))
     for c in reported:
         t, mod = _typed_by_outcome(sentence, c, reported), c.modality
-        key = (t.event_type, t.sub_event_type, mod)
+        key = (t.event_type, t.sub_event_type, mod, modality_mod.clause_of(sentence, t))
         old = best.get(key)
         if old is None or _rank(t) < _rank(old.trigger):
             best[key] = _Candidate(t, mod)
@@ -395,8 +436,9 @@ def _article_context(places: list[Place]) -> PlaceContext:
 def _event_places(sentence: str, t: Trigger, places: list[Place], subplaces: list[list[Place]],
                   previous: Place | None, modality: str, home: Place | None = None) -> list[Place]:
     """Where the event at trigger ``t`` happened: the places after it in its clause (one event per place
-    of a list), else the first one before it in its clause, else in its sentence, else the place named last
-    in its paragraph. An event with no place at all is not coded (codebook §5; README decision 9); nor is
+    of a list), else the first one before it in its clause, else in its sentence, else the place the
+    sentence before in its paragraph left to refer to (its first below a country: قرب بلدة اعزاز شمالي حلب
+    leaves Azaz). An event with no place at all is not coded (codebook §5; README decision 9); nor is
     an occurred event placed only by a country's name (سوريا, العراق name the setting, not where it
     happened), while a threat, a plan or an agreement may be (هدد بقصف 52 هدفاً لإيران، هدنة في اليمن); an
     agreement that names no place after it is the article's country's (``home``). A

@@ -37,7 +37,8 @@ A mention written as a frequent word or phrase, clitics included (بأنه، أ�
 Zipf >= 3.8, or a clitic before a word of Zipf >= 4.5), is guarded in the same way unless the place is large.
 A small place, or a province, of a country other than the article's (``PlaceContext.country``) and the
 countries the text or ``PlaceContext.countries`` names needs strong evidence: a place word before it, quotes
-or a list (Golmakan for كل مكان in a report on Syria is a homonym). A town word (مدينة، حي، قرية) rules out a
+or a list (Golmakan for كل مكان in a report on Syria is a homonym); a list that goes on from a place of the
+same province is evidence too (محافظة صعدة، وتحديدا مناطق الطلح، وكتاف). A town word (مدينة، حي، قرية) rules out a
 province of the same name (حي التأميم is a quarter, not Kirkuk's old province).
 
 Resolution prefers, in order: the kind the cue asks for (محافظة -> province), the context's country and
@@ -135,6 +136,9 @@ _EFFECT_RANK = {"town": 0, "site_inside": 1, "near": 2, "district": 2, "site_out
 
 
 # --- data ----------------------------------------------------------------------------------------------
+
+
+_CHAIN_CHARS = 80  # how far (characters) a name with و may follow a place and still go on its list
 
 
 @dataclass(frozen=True)
@@ -477,7 +481,9 @@ class Gazetteer:
             listed = (previous_taken and m.coordinated) or (
                 nxt is not None and nxt.coordinated and any(not self._guarded(nxt, c) for c in nxt.candidates)
             )
-            entry = self._choose(m, ctx_cc, ctx_a1, countries, provinces, last, listed, named)
+            # a list that goes on from the place before (صعدة، وتحديدا مناطق المعاين، والطلح، وكتاف)
+            chained = bool(places) and m.prefix.startswith("و") and m.start - places[-1].end <= _CHAIN_CHARS
+            entry = self._choose(m, ctx_cc, ctx_a1, countries, provinces, last, listed, named, chained)
             previous_taken = entry is not None
             if entry is None:
                 continue
@@ -489,7 +495,8 @@ class Gazetteer:
         """:meth:`find` then :meth:`resolve`."""
         return self.resolve(self.find(text), context)
 
-    def _choose(self, m: PlaceMention, ctx_cc, ctx_a1, countries, provinces, last, listed, named=frozenset()):
+    def _choose(self, m: PlaceMention, ctx_cc, ctx_a1, countries, provinces, last, listed, named=frozenset(),
+                chained: bool = False):
         if m.negative and not m.cues:
             return None
         # Strong evidence: a place word before the name or a quoted name (two homonyms can list each other).
@@ -508,8 +515,11 @@ class Gazetteer:
                     and c.geonameid not in self._capitals):
                 if m.common and not m.quoted:
                     continue  # a frequent word naming a place abroad: بأنه is not Baneh, عسكري not 'Askari
-                if c.country_code not in named and not strong and (c.kind == "province" or not c.large):
-                    continue  # a small place of a country the article does not name: a homonym (كل مكان)
+                if c.country_code not in named and not strong and (c.kind == "province" or not c.large) and not (
+                        near_last and (listed or m.coordinated or chained)):
+                    # a small place of a country the article does not name: a homonym (كل مكان), unless a
+                    # list goes on from a place of its province (محافظة صعدة ... مناطق الطلح، وكتاف)
+                    continue
             if self._guarded(m, c):
                 same_province = (ctx_cc, ctx_a1) == where or provinces[where] > 0 or near_last
                 evidence = (m.effect is not None or (m.quoted and m.preposition) or listed

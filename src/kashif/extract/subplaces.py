@@ -3,6 +3,11 @@ word (قرية السلامية، أحياء سارة والنزهة، معسك�
 (or its paragraph) names, as the codebook asks for a place GeoNames lacks (§5; README decision 5): the
 parent's coordinates, ``geonameid`` empty, precision 1 inside a town (a neighbourhood) and 2 around it.
 
+Words no place name has are no names: plurals of a nisba (الحوثيين) or of a participle (مواقع المسلحين،
+تجمعات المتمردين), and words with a pronoun suffix. :func:`inside_homonyms` turns a gazetteer town that the
+text puts inside another place (العين التابعة لمديرية مودية) but that lies far from it into a sub-place of
+it; :func:`same_place` finds the words that point back to the place named last (في المنطقة نفسها).
+
 The cue words and the words that open two-word names are data: ``data/subplace_cues.tsv``.
 """
 
@@ -29,6 +34,10 @@ class _Data:
     plural: frozenset[str]  # plural place words: an indefinite word after them is an adjective (قرى مجاورة)
     named: frozenset[str]  # openers that name a place even with no place word, after في (في دار سعد)
     prepositions: frozenset[str]  # the prepositions they follow
+    same: frozenset[str] = frozenset()  # words that point back: المنطقة نفسها، نفس المنطقة
+    anaphoric: frozenset[str] = frozenset()  # the place words they go with (منطقة، مدينة، بلدة ...)
+    belongs: frozenset[str] = frozenset()  # words that put a place inside the next: التابعة لمديرية
+    capture: frozenset[str] = frozenset()  # words of taking ground: السيطرة على + a place
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +48,10 @@ def _data() -> _Data:
     named: set[str] = set()
     plural: set[str] = set()
     prepositions: set[str] = set()
+    same: set[str] = set()
+    anaphoric: set[str] = set()
+    belongs: set[str] = set()
+    capture: set[str] = set()
     text = resources.files("kashif.extract").joinpath("data", "subplace_cues.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -55,10 +68,19 @@ def _data() -> _Data:
             plural.update(folded)
         elif kind == "preposition":
             prepositions.update(folded)
+        elif kind == "same":
+            same.update(folded)
+        elif kind == "anaphoric":
+            anaphoric.update(folded)
+        elif kind == "belongs":
+            belongs.update(folded)
+        elif kind == "capture":
+            capture.update(folded)
         else:
             cues.update(dict.fromkeys(folded, int(kind)))
     return _Data(cues, frozenset(openers), frozenset(stops), frozenset(plural), frozenset(named),
-                 frozenset(prepositions))
+                 frozenset(prepositions), frozenset(same), frozenset(anaphoric), frozenset(belongs),
+                 frozenset(capture))
 
 
 @lru_cache(maxsize=65536)
@@ -75,9 +97,42 @@ def _bare(token: str) -> str:
 
 
 def _not_a_name(key: str) -> bool:
-    """Word forms no place name has: a plural of a nisba (مواقع الحوثيين، الانقلابيين) or a pronoun suffix
-    on a longer word (وتدميرها، مواقعهم)."""
-    return key.endswith(("يين", "يون", "هم", "هما")) or (len(key) >= 6 and key.endswith("ها"))
+    """Word forms no place name has: a plural of a nisba (مواقع الحوثيين، الانقلابيين), a sound plural of a
+    participle (مواقع المسلحين، تجمعات المتمردين، مقرات المقاتلون: mu- ... -in/-un, five letters or more
+    besides the ending), or a pronoun suffix on a longer word (وتدميرها، مواقعهم)."""
+    if key.endswith(("يين", "يون", "هم", "هما")) or (len(key) >= 6 and key.endswith("ها")):
+        return True
+    return key.startswith("م") and key.endswith(("ين", "ون")) and len(key) >= 6
+
+
+def same_place(sentence: str) -> int | None:
+    """Where ``sentence`` points back to the place named last (في المنطقة نفسها، في البلدة ذاتها، في نفس
+    المدينة): the offset of the place word, else None. Such a sentence happened where the article was
+    last, even in a new paragraph."""
+    data = _data()
+    if not any(w[:3] in sentence for w in data.same):
+        return None  # the quick way out for almost every sentence (نفس، ذات، عين)
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(sentence)]
+    for k, (start, tok) in enumerate(tokens):
+        if not _definite(tok) or _bare(tok) not in data.anaphoric:
+            continue
+        after = search_key(tokens[k + 1][1]) if k + 1 < len(tokens) else ""
+        before = search_key(tokens[k - 1][1]) if k > 0 else ""
+        if after in data.same or before in data.same:
+            return start
+    return None
+
+
+_ON = frozenset({"على", "علي", "وعلى"})  # "on", as written
+RARE_ZIPF = 3.5  # wordfreq Zipf frequency below which a word after "السيطرة على" is taken for a name
+
+
+@lru_cache(maxsize=65536)
+def _rare(token: str) -> bool:
+    """A word too rare in Arabic text to be an ordinary noun (جعولة، النخيلة), as wordfreq counts it."""
+    from wordfreq import zipf_frequency
+
+    return token.isalpha() and zipf_frequency(token, "ar") < RARE_ZIPF
 
 
 def is_place_word(token: str) -> bool:
@@ -116,6 +171,9 @@ def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) ->
         if precision is None and search_key(tokens[i][2]) in data.prepositions and i + 1 < len(tokens) and (
                 search_key(tokens[i + 1][2]) in data.named):
             precision, start_at = 1, i + 1  # في دار سعد: a name that says it is a place
+        if (precision is None and i > 0 and i + 1 < len(tokens) and tokens[i][2] in _ON
+                and _bare(tokens[i - 1][2]) in data.capture and _rare(tokens[i + 1][2])):
+            precision, start_at = 2, i + 1  # السيطرة على البساتين وجعولة: ground taken is a place
         if precision is None:  # a place word with the article (المنطقة، المواقع) is not followed by a name
             i += 1
             continue
@@ -176,6 +234,27 @@ def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) ->
             else:
                 group.append(_place(s, e, text, precision, parent))
         out.append(group)
+    return out
+
+
+def inside_homonyms(text: str, places: list[Place]) -> list[Place]:
+    """``places`` with each town that the text puts inside the next place (منطقة العين التابعة لمديرية مودية،
+    قرية X الواقعة في محافظة Y) but that the gazetteer placed farther than :data:`NEAR_KM` from it: a
+    homonym elsewhere, so the name becomes a sub-place of the place it belongs to (codebook §5)."""
+    data = _data()
+    out = list(places)
+    for k in range(len(out) - 1):
+        p, q = out[k], out[k + 1]
+        if p.feature != "town" or q.feature == "country":
+            continue
+        gap = text[p.end : q.start]
+        if len(gap) > 40:
+            continue
+        words = [search_key(w) for w in _TOKEN.findall(gap)]
+        if not words or words[0] not in data.belongs or len(words) > 3:
+            continue
+        if _km(p, q) > NEAR_KM:
+            out[k] = _place(p.start, p.end, p.text, 2 if q.geo_precision > 1 else 1, q)
     return out
 
 

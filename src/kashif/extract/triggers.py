@@ -373,7 +373,13 @@ def find_triggers(text: str) -> list[Trigger]:
         used |= span
         taken.append(m)
     taken.sort(key=lambda m: m.first)
-    return [_trigger(specs[m.payload], m, ctx) for m in taken]  # type: ignore[index]
+    out = [_trigger(specs[m.payload], m, ctx) for m in taken]  # type: ignore[index]
+    for k in range(1, len(out)):
+        t, prev = out[k], out[k - 1]
+        if (t.aspect == PERF and prev.aspect == "noun" and t.prefix.startswith("و")
+                and taken[k].first == taken[k - 1].last):
+            out[k] = replace(t, aspect="noun")  # تفجير وقتل وخطف: a list of masdars, no verb among them
+    return out
 
 
 def _admissible(spec: _Spec, m: Match, ctx: _Context) -> bool:
@@ -443,8 +449,9 @@ def _trigger(spec: _Spec, m: Match, ctx: _Context) -> Trigger:
         etype, sub = spec.event_type, spec.sub_event_type
     tags = [tag for _, _, tag in m.readings]
     aspect = PERF if PERF in tags else IMPF if IMPF in tags else "noun"
-    if aspect == PERF and any(p.last == m.first for p in ctx.cues.get("prepositions", ())):
-        aspect = "noun"  # no verb follows a preposition: في قتل، منذ خطف are masdars
+    if aspect == PERF and any(p.last == m.first for cat in ("prepositions", "masdar_heads")
+                              for p in ctx.cues.get(cat, ())):
+        aspect = "noun"  # no verb follows a preposition or a head noun: في قتل، منذ خطف، عمليات خطف are masdars
     return Trigger(
         start=m.start,
         end=m.end,
