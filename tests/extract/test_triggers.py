@@ -209,6 +209,16 @@ def test_car_bomb_with_suicide_driver() -> None:
     assert {t.sub_event_type for t in found} == {"Suicide bomb"}
 
 
+def test_car_bombs_need_a_verb_of_explosion_or_impact() -> None:
+    found = triggers("تفجرت سيارة مفخخة قرب سوق الخضار")
+    assert ("سيارة مفخخة", "Explosions/Remote violence", "Remote explosive/landmine/IED") in found, found
+    assert any(x[1] == "Explosions/Remote violence" for x in triggers("قتل جنديان بانفجار عبوة ناسفة"))
+    carried = triggers("ألقت الشرطة القبض على رجل كان يحمل عبوة ناسفة في حقيبته")
+    assert [x for x in carried if x[1] == "Explosions/Remote violence"] == [], carried
+    # تفجرت is an explosion only with a device: "تفجرت الاشتباكات" is clashes breaking out
+    assert [x[1] for x in triggers("تفجرت الاشتباكات بين العشيرتين")] == ["Battles"]
+
+
 def test_protest_sub_types() -> None:
     assert find_triggers("تظاهر المئات في الساحة")[0].sub_event_type == "Peaceful protest"
     assert find_triggers("تظاهر المئات وأحرقوا الإطارات")[0].type == ("Riots", "Violent demonstration")
@@ -237,6 +247,9 @@ def test_protest_sub_types() -> None:
         "سيطرت الحكومة على الأسعار",
         "تحرير محضر بالواقعة في قسم الشرطة",
         "عرضت الشركة منصات إطلاق الصواريخ الجديدة",
+        "ضبطت الشرطة في المخزن مواد شديدة الانفجار",  # "highly explosive", no explosion
+        "أوقفت الدورية ثلاثة رجال يقودون سيارة مفخخة نحو المدينة",  # a car bomb driven, not exploded
+        "أكد المحافظ أن الأمن عاد وأن القوات فرضت سيطرة القانون على الأحياء",  # rule of law, no capture
     ],
 )
 def test_not_triggers(text: str) -> None:

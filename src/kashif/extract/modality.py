@@ -10,8 +10,14 @@ it is governed by
 - an investigation or a trial (تحقيق، محاكمة، المحكمة، بتهمة، المتهم، الإفراج عن): ``التحقيق في اغتيال``;
 - a commemoration or anniversary (ذكرى، إحياء، مرور عام على);
 - opinion, fear or modality (يجب، يمكن، ربما، مخاوف من، حذر من، احتمال);
+- a topic or a responsibility a few words before it (حول الهجوم، بشأن الاغتيال، المتعلقة بالتفجير، تقف وراء
+  الهجوم): what a statement is about, or who is behind an event, is no report of it;
+- a film, a novel, a scene (يروي الفيلم، في مشهد): a story;
+- a yes/no question with no question mark (هل، فهل);
 - prevention or policy (مكافحة، لمنع، لوقف، إنهاء، طالب بـ، رفض): ``دعا إلى وقف القصف``;
 - a condition (إذا، لو، في حال، حال): ``حال استهدفت أي مصالح``;
+  a condemnation governs the long list of objects it often takes (أدانت ... ممارساتها وبخاصة الاغتيالات وقصف
+  المنازل), so its window is wider than the others';
 - a trend word just before it with no time or toll in its clause (تصاعد الهجمات، ارتفاع وتيرة الاشتباكات),
   or a generic quantifier just before it (أي هجوم، كل أشكال العنف);
 
@@ -28,8 +34,20 @@ events only when the article dates and places them). So, for a trigger whose mod
 
 - a noun right after a demonstrative (هذا الهجوم، تلك الغارات), or a definite one claimed (تبنت الجماعة
   الهجوم، أعلن مسؤوليته عن التفجير), refers back to an event already reported;
-- a noun right after a temporal preposition (منذ اغتيال، بعد هجمات، إثر وقوع انفجار، غداة اعتداء) is the
-  background of what the sentence reports, unless its own phrase has a number, a time or a place;
+- a noun right after a temporal preposition (منذ اغتيال، بعد هجمات، إثر وقوع انفجار، غداة اعتداء، عشية
+  الهجوم، في اليوم التالي لاغتيال) is the background of what the sentence reports, unless its own phrase has a
+  number, a time or a place; after "since" or "before" (منذ اغتيال الحريري في بيروت، قبل وقوع هجمات 11
+  سبتمبر) it is background however precisely it is named, unless a toll follows it (الذي أودى بحياة 32
+  شابا): those date what the sentence says by an event it does not report;
+- an event dated by the year alone near it, with no month, day or recent time in its clause (قتل في تفجير
+  عام 1996، اغتاله مسلحون قبل سنوات، العام الماضي، في الستينات) is background the codebook does not code
+  (README decision 9);
+- a perfect verb describing an event noun that is itself a mention (تقف وراء الهجوم الانتحاري الذي استهدف
+  السفارة؛ بعد قليل من انفجارين استهدفا منزلاً) is that mention: the noun before the relative pronoun, or an
+  indefinite noun right before the verb (Arabic describes an indefinite noun with no pronoun); after a
+  definite noun with no pronoun the verb is its predicate (الغارات استهدفت معسكرين) and reports;
+- a noun after a plural head of acts (أعمال قتل واغتصاب، بعمليات تفجير وخطف، بارتكاب تفجيرات) with no verb
+  of occurrence next to it and no number or time right after it names acts of a kind, not one event;
 - a perfect verb right after "when" (عندما هاجم مسلحون البرلمان) gives the time of what the sentence says,
   unless its clause counts the dead it caused (قتل 20 شخصا حين انفجرت سيارة مفخخة);
 - a killing whose clause is dated only by "since" (قتل مئات منذ الإطاحة بالرئيس), or any event so dated whose
@@ -43,13 +61,18 @@ events only when the article dates and places them). So, for a trigger whose mod
 - a definite abstract noun of a practice (القتل، التعذيب، الاغتصاب، الاغتيالات، العنف) is a mention
   unless a head makes it one event (عملية الخطف، حادثة الاغتيال، بعد الاغتيال) or its clause is dated;
 - any other noun (هجوم، غارات، مظاهرة) is a mention unless a verb of occurrence stands next to it (شنت
-  غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً), its clause names a time, its sentence a toll, or its own
+  غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً، انخرطت حشود في مسيرة) or a perfect "did" governs it after ب
+  (قام متظاهرون بالاحتجاج), its clause names a time, a toll stands a few words from it, or its own
   phrase (a few words after it) a number, a place noun (مدينة، حي، سوق) or a place below a country that
   :mod:`kashif.extract.places` accepts: a long sentence that names a place somewhere does not make every
   event noun in it a report, and neither a country (تفجيرات في سورية) nor a bare year (اغتيال الزعيم عام
   1995) places or dates an event a coder could code (README decision 9);
 - an imperfect verb (not future) is habitual or generic (يقتلون الأبرياء) unless its clause names a time
-  or a number (يحاصر الجيش البلدة منذ ثلاثة أيام).
+  or a number (يحاصر الجيش البلدة منذ ثلاثة أيام);
+- a perfect verb is a story, an accusation or a figure of speech (قتلوا أبي وأخي، فجروا الولايات المتحدة، خطف
+  قرار الحكومة) unless a few words around it (more after it than before) name a time or a month, a number or
+  a toll, a place word or a place below a country, or an armed actor (مسلحون، قوات، عناصر الميليشيا), or a
+  definite event noun is its subject (الغارات استهدفت).
 
 Threats, plans and denials are reported as such whatever their anchors.
 
@@ -124,12 +147,20 @@ def _lexicon() -> Lexicon:
                 "number_words", "abstract_nouns", "specific_heads", "occurrence_verbs", "background",
                 "background_transparent", "quantifiers", "anaphora", "campaign",
                 "denied_objects", "circumstantial", "protesters", "claims", "when", "dated_back", "current",
-                "other_side"):
+                "other_side", "year_back", "practice_heads", "light_verbs", "passive_light_verbs", "armed_actors"):
         entries.extend((e, key) for e in d[key])
     for group in ("mention", "adjacent"):
         for key, exprs in d[group].items():
             entries.extend((e, f"{group}:{key}") for e in exprs)
+    entries.extend((e, "months") for e in _month_names())
     return Lexicon(entries)
+
+
+def _month_names() -> list[str]:
+    """The Gregorian and Hijri month names of ``data/dates.json`` (read by :mod:`kashif.extract.dates`)."""
+    path = resources.files("kashif.extract").joinpath("data", "dates.json")
+    d = json.loads(path.read_text(encoding="utf-8"))
+    return sorted({n for key in ("gregorian_months", "hijri_months") for names in d[key].values() for n in names})
 
 
 @dataclass
@@ -397,7 +428,7 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
     best: tuple[int, str, Match] | None = None
     for key in _data()["mention"]:
         cat = f"mention:{key}"
-        w = _window("prevention") if key == "prevention" else _window("mention")
+        w = _window(key) if key in ("prevention", "topic", "condemnation") else _window("mention")
         m = _governing(c, cat, first, last, w, breakers)
         if m is not None and (best is None or m.last > best[0]):
             best = (m.last, cat, m)
@@ -432,6 +463,11 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
         c.dist(m.last, first) < w if m.last <= first else c.dist(last, m.first) < w)), None)
     if campaign is not None:
         return False, _cue_text(c, campaign), "campaign"  # الضربات التي ينفذها التحالف منذ أربعة أشهر
+    head = _head_noun(c, trigger, first)
+    if head is not None and not assess(c.text.text, head).report:
+        # الهجوم الانتحاري الذي استهدف السفارة، انفجارين استهدفا منزلاً: the verb describes the event its head
+        # noun names, and that noun is a mention here (تقف وراء الهجوم ...، بعد قليل من انفجارين ...)
+        return False, None, "head"
     if trigger.aspect != "noun" and not trigger.future and any(
             m.last == first for m in c.by_cat.get("relatives", ())) and (
             not _anchored(c, first) or (_dated_back(c, first) and not _recent(c, first))):
@@ -448,10 +484,23 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
             # عندما هاجم مسلحون البرلمان: the time of what the sentence says, unless it is the cause of the
             # deaths its clause reports (قتل 20 شخصا حين انفجرت سيارة مفخخة)
             return False, _cue_text(c, when), "background"
+    if _year_only(c, first, last):
+        # قتلوا لدى محاولة اغتياله في عام 2002، قتل الصحافية العام الماضي، اغتاله مسلحون قبل عامين: dated by
+        # the year alone, background the codebook does not code (README decision 9)
+        return False, None, "year_only"
+    if trigger.aspect == "noun" and _practice(c, first) and not _predicated(c, first, last):
+        # اعمال قتل واغتصاب، بعمليات تفجير وخطف وقتل، بارتكاب تفجيرات: acts of a kind, not one event
+        return False, None, "practice"
     if trigger.definite and trigger.aspect == "noun" and _abstract(c, first):
         return False, None, "abstract"
-    if trigger.aspect == "noun" and not _predicated(c, first, last) and not _noun_reported(c, first, last):
+    if trigger.aspect == "noun" and not _predicated(c, first, last) and not _light_verb(c, trigger, first) and not (
+            _noun_reported(c, first, last)):
         return False, None, "unanchored"
+    if trigger.aspect == "perf" and not trigger.future and not _situated(c, first, last) and not (
+            _event_subject(c, first)):
+        # قتلوا اولادي، فجروا الولايات المتحدة، خطف قرارها: a deed told with no time, place, number or toll
+        # is a story, an accusation or a figure of speech, not a report a coder could code
+        return False, None, "unsituated"
     if trigger.aspect == "impf" and not trigger.future and not _timed(c, first) and not any(
             m.last == first for m in c.by_cat.get("circumstantial", ())):  # رصدت الطائرات وهي تقصف: not habitual
         return False, None, "habitual"
@@ -491,8 +540,13 @@ def _noun_reported(c: _Cues, first: int, last: int) -> bool:
         return True
     toks = c.text.tokens
     lo, hi = toks[first].start, toks[last - 1].end
-    return any(c.clause[min(c.text.token_at(start), len(toks) - 1)] == c.clause[first]
-               for start, end in _tolls(c.text.text) if end <= lo or start >= hi)  # not the noun itself
+    w = _window("noun_toll")
+
+    def near(start: int) -> bool:  # a toll a few words from the noun, in its clause
+        k = min(c.text.token_at(start), len(toks) - 1)
+        return c.clause[k] == c.clause[first] and (c.dist(k, first) if k < first else c.dist(last, k)) <= w
+
+    return any(near(start) for start, end in _tolls(c.text.text) if end <= lo or start >= hi)  # not the noun itself
 
 
 def _phrase_anchored(c: _Cues, first: int, last: int, window: int, place_words: bool = True) -> bool:
@@ -553,7 +607,23 @@ def _backgrounded(c: _Cues, first: int, last: int) -> Match | None:
         return None
     if c.dist(cue.last, first) <= 1 and _toll_before(c, first, cue):
         return None  # قتل ثلاثة جنود إثر انفجار عبوة: the cause of the deaths the clause reports
+    if (_since(c, cue) or c.text.tokens[cue.first].text in ("قبل", "وقبل")) and not _toll_after(c, first, last):
+        # منذ اغتيال الحريري في بيروت، قبل وقوع هجمات 11 سبتمبر: "since" and "before" date what the sentence
+        # says by an event it does not report, however precisely they name it, unless they count its dead
+        # (منذ الاعتداء الانتحاري في سوروتش الذي أودى بحياة 32 شابا: README decision 9 codes it)
+        return cue
     return None if _phrase_anchored(c, first, last, _window("background_anchor"), place_words=False) else cue
+
+
+def _toll_after(c: _Cues, first: int, last: int) -> bool:
+    """People killed or wounded are counted a few words after the trigger, in its clause."""
+    toks = c.text.tokens
+    w = _window("background_anchor")
+    for start, _end in _tolls(c.text.text):
+        k = min(c.text.token_at(start), len(toks) - 1)
+        if k >= last and c.clause[k] == c.clause[first] and c.dist(last, k) <= w:
+            return True
+    return False
 
 
 def _predicated(c: _Cues, first: int, last: int) -> bool:
@@ -570,6 +640,19 @@ def _predicated(c: _Cues, first: int, last: int) -> bool:
                 continue
             return True
     return False
+
+
+def _light_verb(c: _Cues, trigger: Trigger, first: int) -> bool:
+    """A perfect "did" with the masdar after ب (قام متظاهرون في ضواحي المدينة بالاحتجاج، قامت القوات بقصف
+    البلدة), or the perfect تم right before it (تم اختطافه، تمت مداهمة المنزل: the passive): the masdar is the
+    verb of the sentence."""
+    if any(m.last == first for m in c.by_cat.get("passive_light_verbs", ())):
+        return True
+    if not trigger.prefix.startswith(("ب", "وب")):
+        return False
+    w = _window("light_verb")
+    return any(c.clause[m.first] == c.clause[first] and m.last <= first and c.dist(m.last, first) < w
+               and "perf" in m.tags and not m.future for m in c.by_cat.get("light_verbs", ()))
 
 
 def _going_on(c: _Cues, i: int) -> bool:
@@ -672,3 +755,114 @@ def _since_only(c: _Cues, first: int) -> bool:
     cl = c.clause[first]
     anchors = [m for m in c.by_cat.get("anchors", ()) if c.clause[m.first] == cl]
     return any(_since(c, m) for m in anchors) and all(_since(c, m) for m in anchors)
+
+
+def _situated(c: _Cues, first: int, last: int) -> bool:
+    """Within a few words of a perfect verb (more after it than before: the object and the adjuncts of an
+    Arabic verb follow it), in its sentence: a time or a month, a number or a toll (not the verb itself), a
+    place word or a place below a country. A report of something that happened gives one of them (قتل 18
+    شخصا، انفجرت سيارة مفخخة في سوق الكرادة أمس); a deed told with none (قتلوا اولادي، فجروا الولايات
+    المتحدة، خطف قرارها) is a story, an accusation or a figure of speech."""
+    w, wf = _window("situated_before"), _window("situated_after")
+    toks = c.text.tokens
+    sent = c.sentence[first]
+    lo = first
+    while lo > 0 and c.sentence[lo - 1] == sent and c.dist(lo - 1, first) < w:
+        lo -= 1
+    hi = last
+    while hi < len(toks) and c.sentence[hi] == sent and c.dist(last, hi) < wf:
+        hi += 1
+    if any(_count(toks[i]) for i in range(lo, hi)):
+        return True
+    for cat in ("anchors", "number_words", "specificity", "months", "armed_actors"):
+        # not the verb's own words, except an actor in its gap (اقتادت عناصر الميليشيا الشاب)
+        if any(lo <= m.first < hi and not (first <= m.first < last and (cat != "armed_actors" or m.first == first))
+               for m in c.by_cat.get(cat, ())):
+            return True
+    a, b = toks[lo].start, toks[hi - 1].end
+    ts, te = toks[first].start, toks[first].end
+    if any(a <= start and end <= b and not (ts <= start < te) for start, end in _tolls(c.text.text)):
+        return True
+    return _has_place(c.text.text[a:b])
+
+
+def _year_only(c: _Cues, first: int, last: int) -> bool:
+    """Within a few words of the trigger, in its clause, a year (2002، عام 1988، العام الماضي، قبل عامين، في
+    الستينات) and no month, day or recent time (أمس، الجمعة، صباح، الشهر الحالي): dated by the year alone."""
+    w = _window("year")
+    toks = c.text.tokens
+    cl = c.clause[first]
+    lo = first
+    while lo > 0 and c.clause[lo - 1] == cl and c.dist(lo - 1, first) < w:
+        lo -= 1
+    hi = last
+    while hi < len(toks) and c.clause[hi] == cl and c.dist(last, hi) < w:
+        hi += 1
+    year = any(toks[i].kind == "num" and not _count(toks[i]) for i in range(lo, hi)) or any(
+        lo <= m.first < hi for m in c.by_cat.get("year_back", ()))
+    if not year:
+        return False
+    if any(c.clause[m.first] == cl for cat in ("months", "current") for m in c.by_cat.get(cat, ())):
+        return False
+    back = {i for cat in ("dated_back", "year_back") for m in c.by_cat.get(cat, ()) for i in range(m.first, m.last)}
+    return not any(c.clause[m.first] == cl and not _since(c, m) and m.first not in back
+                   for m in c.by_cat.get("anchors", ()))
+
+
+def _practice(c: _Cues, first: int) -> bool:
+    """A plural head of acts (أعمال، عمليات، ممارسات، جرائم، ارتكاب) up to three words before the noun, with
+    only words between (اعمال قتل واغتصاب، بعمليات تفجير وخطف وقتل), and no number or time right after the
+    noun (the time of a statement elsewhere in the clause dates the statement): acts of a kind."""
+    toks = c.text.tokens
+    head = next((m for m in c.by_cat.get("practice_heads", ()) if m.last <= first and c.dist(m.last, first) <= 3
+                 and c.clause[m.first] == c.clause[first]
+                 and all(toks[i].kind == "word" for i in range(m.last, first))), None)
+    if head is None:
+        return False
+    return not _phrase_anchored(c, first, first + 1, _window("noun_phrase"), place_words=False)
+
+
+@lru_cache(maxsize=256)
+def _triggers(sentence: str) -> tuple[Trigger, ...]:
+    from kashif.extract.triggers import find_triggers
+
+    return tuple(find_triggers(sentence))
+
+
+def _head_noun(c: _Cues, trigger: Trigger, first: int) -> Trigger | None:
+    """For a perfect verb, the event noun it describes: a noun trigger before the relative pronoun that opens
+    its clause (الهجوم الانتحاري، الذي استهدف السفارة) or, with no pronoun, an indefinite one right before it
+    (انفجارين استهدفا منزلاً: a clause describing an indefinite noun takes no pronoun in Arabic; after a
+    definite one the verb is the predicate, الغارات استهدفت معسكرين), with at most one word between (an
+    adjective) and no clause break."""
+    if trigger.aspect != "perf" or first == 0:
+        return None
+    toks = c.text.tokens
+    k = first
+    rel = next((m for m in c.by_cat.get("relatives", ()) if m.last == first), None)
+    if rel is not None:
+        k = rel.first
+    for t in reversed(_triggers(c.text.text)):
+        if t.end > toks[k].start:
+            continue
+        if t.aspect != "noun" or t.kind != "event":
+            return None
+        j = c.text.token_at(t.end - 1)
+        if c.clause[j] == c.clause[first] and c.dist(j + 1, k) <= 1 and (rel is not None or not t.definite):
+            return t
+        return None
+    return None
+
+
+
+def _event_subject(c: _Cues, first: int) -> bool:
+    """A definite event noun right before a perfect verb is its subject (الغارات استهدفت معسكرين): the verb
+    goes on telling an event the article has reported."""
+    toks = c.text.tokens
+    for t in reversed(_triggers(c.text.text)):
+        if t.end > toks[first].start:
+            continue
+        j = c.text.token_at(t.end - 1)
+        return (t.aspect == "noun" and t.kind == "event" and t.definite and c.clause[j] == c.clause[first]
+                and c.dist(j + 1, first) == 0)
+    return False
