@@ -105,6 +105,7 @@ conditions of a threat.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -757,21 +758,28 @@ def _since_only(c: _Cues, first: int) -> bool:
     return any(_since(c, m) for m in anchors) and all(_since(c, m) for m in anchors)
 
 
+def _around(c: _Cues, first: int, last: int, unit: Sequence[int], before: int, after: int) -> tuple[int, int]:
+    """Token range [lo, hi) around tokens first..last: up to ``before`` words before and ``after`` after, within
+    the unit (sentence or clause numbers per token) of ``first``."""
+    toks = c.text.tokens
+    own = unit[first]
+    lo = first
+    while lo > 0 and unit[lo - 1] == own and c.dist(lo - 1, first) < before:
+        lo -= 1
+    hi = last
+    while hi < len(toks) and unit[hi] == own and c.dist(last, hi) < after:
+        hi += 1
+    return lo, hi
+
+
 def _situated(c: _Cues, first: int, last: int) -> bool:
     """Within a few words of a perfect verb (more after it than before: the object and the adjuncts of an
     Arabic verb follow it), in its sentence: a time or a month, a number or a toll (not the verb itself), a
     place word or a place below a country. A report of something that happened gives one of them (قتل 18
     شخصا، انفجرت سيارة مفخخة في سوق الكرادة أمس); a deed told with none (قتلوا اولادي، فجروا الولايات
     المتحدة، خطف قرارها) is a story, an accusation or a figure of speech."""
-    w, wf = _window("situated_before"), _window("situated_after")
     toks = c.text.tokens
-    sent = c.sentence[first]
-    lo = first
-    while lo > 0 and c.sentence[lo - 1] == sent and c.dist(lo - 1, first) < w:
-        lo -= 1
-    hi = last
-    while hi < len(toks) and c.sentence[hi] == sent and c.dist(last, hi) < wf:
-        hi += 1
+    lo, hi = _around(c, first, last, c.sentence, _window("situated_before"), _window("situated_after"))
     if any(_count(toks[i]) for i in range(lo, hi)):
         return True
     for cat in ("anchors", "number_words", "specificity", "months", "armed_actors"):
@@ -789,15 +797,9 @@ def _situated(c: _Cues, first: int, last: int) -> bool:
 def _year_only(c: _Cues, first: int, last: int) -> bool:
     """Within a few words of the trigger, in its clause, a year (2002، عام 1988، العام الماضي، قبل عامين، في
     الستينات) and no month, day or recent time (أمس، الجمعة، صباح، الشهر الحالي): dated by the year alone."""
-    w = _window("year")
     toks = c.text.tokens
     cl = c.clause[first]
-    lo = first
-    while lo > 0 and c.clause[lo - 1] == cl and c.dist(lo - 1, first) < w:
-        lo -= 1
-    hi = last
-    while hi < len(toks) and c.clause[hi] == cl and c.dist(last, hi) < w:
-        hi += 1
+    lo, hi = _around(c, first, last, c.clause, _window("year"), _window("year"))
     year = any(toks[i].kind == "num" and not _count(toks[i]) for i in range(lo, hi)) or any(
         lo <= m.first < hi for m in c.by_cat.get("year_back", ()))
     if not year:

@@ -40,47 +40,27 @@ class _Data:
     capture: frozenset[str] = frozenset()  # words of taking ground: السيطرة على + a place
 
 
+_WORD_SETS = ("openers", "stops", "plural", "named", "prepositions", "same", "anaphoric", "belongs", "capture")
+# the kinds of subplace_cues.tsv that are word sets, and the field each fills; any other kind is a cue weight
+_KINDS = {"opener": "openers", "stop": "stops", "preposition": "prepositions", "plural": "plural", "named": "named",
+          "same": "same", "anaphoric": "anaphoric", "belongs": "belongs", "capture": "capture"}
+
+
 @lru_cache(maxsize=1)
 def _data() -> _Data:
     cues: dict[str, int] = {}
-    openers: set[str] = set()
-    stops: set[str] = set()
-    named: set[str] = set()
-    plural: set[str] = set()
-    prepositions: set[str] = set()
-    same: set[str] = set()
-    anaphoric: set[str] = set()
-    belongs: set[str] = set()
-    capture: set[str] = set()
+    sets: dict[str, set[str]] = {name: set() for name in _WORD_SETS}
     text = resources.files("kashif.extract").joinpath("data", "subplace_cues.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         kind, words = line.split("\t", 1)
         folded = [search_key(w) for w in words.split()]
-        if kind == "opener":
-            openers.update(folded)
-        elif kind == "stop":
-            stops.update(folded)
-        elif kind == "named":
-            named.update(folded)
-        elif kind == "plural":
-            plural.update(folded)
-        elif kind == "preposition":
-            prepositions.update(folded)
-        elif kind == "same":
-            same.update(folded)
-        elif kind == "anaphoric":
-            anaphoric.update(folded)
-        elif kind == "belongs":
-            belongs.update(folded)
-        elif kind == "capture":
-            capture.update(folded)
+        if kind in _KINDS:
+            sets[_KINDS[kind]].update(folded)
         else:
             cues.update(dict.fromkeys(folded, int(kind)))
-    return _Data(cues, frozenset(openers), frozenset(stops), frozenset(plural), frozenset(named),
-                 frozenset(prepositions), frozenset(same), frozenset(anaphoric), frozenset(belongs),
-                 frozenset(capture))
+    return _Data(cues, **{name: frozenset(words) for name, words in sets.items()})
 
 
 @lru_cache(maxsize=65536)
