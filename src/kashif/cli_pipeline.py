@@ -84,6 +84,21 @@ def _reading(recorded: str | None, options: Any) -> Any:
     return replace(options, **fields)
 
 
+def _with_context(item: Any, recorded: str | None) -> Any:
+    """A re-read item with what its source said of it the first time (a feed entry's title, date, feed)."""
+    from kashif.ingest.sources import Failure
+
+    if isinstance(item, Failure) or not recorded:
+        return item
+    try:
+        context = json.loads(recorded).get("context") or {}
+    except (ValueError, AttributeError):
+        return item
+    return replace(item, title=context.get("title") or item.title,
+                   published=context.get("published") or item.published,
+                   outlet=context.get("outlet") or item.outlet)
+
+
 def _absolute(inputs: list[str]) -> list[str]:
     """Local paths made absolute, so that failures recorded now can be retried from any folder."""
     return [x if "://" in x or not os.path.exists(x) else os.path.abspath(x) for x in inputs]
@@ -117,9 +132,10 @@ def run_ingest(args: argparse.Namespace) -> int:
                 if sep and parent in retried:
                     continue  # its file (or feed) is read again as a whole
                 failed_itself = False
-                for item in read_ref(ref, _reading(first_options.get(ref), options)):
+                recorded = first_options.get(ref)
+                for item in read_ref(ref, _reading(recorded, options)):
                     failed_itself = failed_itself or (isinstance(item, Failure) and item.ref == ref)
-                    yield item
+                    yield _with_context(item, recorded)
                 if not failed_itself:
                     ingestor.resolved(ref)
             yield from iter_items(_absolute(args.inputs), options)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -15,6 +16,7 @@ from httpserver import EMPTY_PAGE, Route, Server, page, rss
 
 from kashif.cli import main
 from kashif.extract.records import ACLED_COLUMNS
+from kashif.store import Store
 
 STRIKE = (
     "قتل خمسة مسلحين من جماعة الحوثي صباح اليوم بغارة جوية استهدفت تجمعاً لهم في مديرية صرواح غرب "
@@ -113,6 +115,11 @@ def test_feed_with_broken_items_and_a_page_that_times_out(tmp_path: Path, capsys
     server.routes["/slow"] = Route(page("سريع", PROTEST.replace("مئات", "عشرات")).encode())
     status, _, err = run(["ingest", "--retry-failed", "--timeout", "0.5", "--db", db], capsys)
     assert status == 3 and "3 read: 2 new" in err and "1 failures" in err and "no main text found" in err
+    # The entry read again keeps what the feed said of it: its title, its date, the feed's name.
+    with Store(db, read_only=True) as store:
+        row = store.con.execute("SELECT title, published, outlet FROM articles WHERE url = ?",
+                                [server.url("/gone")]).fetchone()
+    assert row == ("محذوف", date(2024, 3, 5), "وكالة الاختبار")
 
 
 def test_pipeline_demo(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -14,6 +14,7 @@ reason, never stop the run, and are tried again by ``kashif ingest --retry-faile
 
 from __future__ import annotations
 
+import json
 import math
 import traceback
 from collections.abc import Callable, Iterable
@@ -94,7 +95,7 @@ class Ingestor:
         self._next_article = store.next_id("articles")
         self._next_event = store.next_id("events")
         self._pending: list[Item] = []
-        self._failures: list[tuple[str, str]] = []
+        self._failures: list[tuple[str, str, str | None]] = []  # ref, reason, reading options (JSON)
         self._resolved: list[str] = []  # refs whose failures to clear
 
     def run(self, items: Iterable[Item | Failure]) -> Summary:
@@ -103,7 +104,7 @@ class Ingestor:
             for item in items:
                 self.summary.read += 1
                 if isinstance(item, Failure):
-                    self._fail(item.ref, item.reason)
+                    self._fail(item.ref, item.reason, item.context)
                 else:
                     self._pending.append(item)
                     if len(self._pending) >= self.batch_size:
@@ -120,11 +121,15 @@ class Ingestor:
         """A failed ref was read again without failing itself: clear its failure with the next batch."""
         self._resolved.append(ref)
 
-    def _fail(self, ref: str, reason: str) -> None:
+    def _fail(self, ref: str, reason: str, context: dict[str, str] | None = None) -> None:
         self.summary.failures += 1
         if len(self.summary.failed) < 500:
             self.summary.failed.append((ref, reason))
-        self._failures.append((ref, reason))
+        recorded = self.options
+        if context:
+            recorded = json.dumps({**(json.loads(self.options) if self.options else {}), "context": context},
+                                  ensure_ascii=False)
+        self._failures.append((ref, reason, recorded))
 
     # -- one batch ------------------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -172,7 +177,7 @@ class Ingestor:
                 except Exception as e:
                     self._fail(n.item.ref, "could not store: " + _internal(e))
         if self._failures:
-            self.store.record_failures(self._failures, self.options)
+            self.store.record_failures(self._failures)
             self._failures = []
         if self._resolved:
             self.store.clear_failures(self._resolved)

@@ -42,7 +42,7 @@ import urllib.parse
 import urllib.request
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from http.client import HTTPException
 from typing import Any
@@ -77,10 +77,12 @@ class Item:
 
 @dataclass(frozen=True)
 class Failure:
-    """Something that could not be read, and why."""
+    """Something that could not be read, and why. ``context``: what the failed item's source said of it that
+    reading the ref again would not give (a feed entry's title, date and the feed's name), for retries."""
 
     ref: str
     reason: str
+    context: dict[str, str] | None = field(default=None, compare=False)
 
 
 TEXT_SUFFIXES = frozenset({"", ".txt"})
@@ -864,12 +866,16 @@ def _feed_entry(
         yield Failure(f"{feed_ref}#{i}", reason)
         return
     published = _entry_date(entry)
+    title = _string(entry.get("title"))
+    context = {k: v for k, v in (("title", title), ("published", published), ("outlet", feed_title)) if v}
     try:
         response = _fetch(link, options)
     except _ReadError as exc:
-        yield Failure(link, str(exc))
+        yield Failure(link, str(exc), context or None)
         return
-    item = _page_item(response, link, title=_string(entry.get("title")), published=published)
+    item = _page_item(response, link, title=title, published=published)
+    if isinstance(item, Failure):
+        item = replace(item, context=context or None)
     if isinstance(item, Item):
         outlet = feed_title or item.outlet
         item = Item(item.ref, item.text, item.title, item.url, item.published, outlet)

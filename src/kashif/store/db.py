@@ -258,10 +258,10 @@ class Store:
                              f"FROM events WHERE article_id IN {_BIGINTS}", article_ids)
 
     # -- failures -----------------------------------------------------------------------------------------
-    def record_failures(self, failures: Sequence[tuple[str, str]], options: str | None = None) -> None:
-        """Record failed items with their reasons, and the reading options (JSON) they were read with."""
+    def record_failures(self, failures: Sequence[tuple[str, str, str | None]]) -> None:
+        """Record failed items: (ref, reason, the reading options as JSON, kept from the first failure)."""
         now = _now()
-        for ref, reason in failures:
+        for ref, reason, options in failures:
             self.con.execute(
                 "INSERT INTO failures (ref, reason, first_failed, last_tried, attempts, options) "
                 "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (ref) DO UPDATE SET reason = excluded.reason, "
