@@ -503,6 +503,9 @@ def find_actors(sentence: str, country: str | None = None) -> list[ActorMention]
     out = _Mentions(sentence, toks)
     i = 0
     while i < len(toks):
+        if not _first_readings(toks[i].key):
+            i += 1  # the common case, without a call: no mention starts at this token (see _longest_at)
+            continue
         best = _longest_at(toks, i, lex)
         if best is None:
             i += 1

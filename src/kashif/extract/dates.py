@@ -74,8 +74,43 @@ class EventDate:
 
 
 def _alt(words: Iterable[str]) -> str:
-    forms = sorted({fold(w) for w in words if w and not w.startswith("_")}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+    """An alternation of the folded ``words`` (a space matching any run of spaces) that tries the longest
+    first, written as a trie: the regex engine tries the branches of an alternation one by one, and a trie
+    has few at each step, where a flat list of a hundred words has a hundred at each position of the text."""
+    root: dict[str, dict] = {}
+    for f in {fold(w) for w in words if w and not w.startswith("_")}:
+        node = root
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie(root) + ")"
+
+
+def _trie(node: dict[str, dict]) -> str:
+    # Longer words first (each child before the end of a word here), as the flat longest-first list did:
+    # the words that match at one position are prefixes of one another, so the order is the same.
+    parts = [(r"\s+" if ch == " " else re.escape(ch)) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not parts:
+        return ""
+    if "" in node:
+        parts.append("")
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _starts(*lists: Iterable[str], digits: bool = False) -> str:
+    """A lookahead for the letters a match may start with: a proclitic of ``_CL`` or the first letter of a
+    word of ``lists`` (what :func:`_alt` makes of them, and of the literal alternatives of the pattern), or a
+    digit. It tells nothing the pattern does not, but fails at once at a word that starts otherwise, where
+    the pattern would try each of its proclitics and optional words first."""
+    letters = set("وفبل")
+    for words in lists:
+        for w in words:
+            if w and not w.startswith("_"):
+                f = fold(w)
+                if not f or f[0].isspace():
+                    return ""  # an empty word or one starting with a space: no lookahead (never so in our data)
+                letters.add(f[0])
+    return "(?=[" + "".join(re.escape(c) for c in sorted(letters)) + (r"\d" if digits else "") + "])"
 
 
 def _key(s: str) -> str:
@@ -169,13 +204,23 @@ class _Grammar:
         ago = _alt(d["ago_words"])
         sep_year = rf"(?:\s*[,،]?\s*(?:من\s+)?(?:{year_words}\s+)?)"
 
+        part_words, shahr_words = list(self.parts), d["month_words"]
+        first_greg = _starts(part_words, self.ordinals, shahr_words, self.greg, digits=True)
+        first_hijri = _starts(part_words, self.ordinals, shahr_words, self.hijri, digits=True)
+        first_rel = _starts(d["times_of_day"], ("يوم", "ليله", "ليل"), self.relday)
+        first_wd = _starts(d["times_of_day"], ("يوم", "ليله", "ليل"), self.weekday)
+        first_ago = _starts(d["ago_words"])
+        first_lead = _starts(d["last_period_words"]["lead"])
+        first_period = _starts(part_words, ("هذا", "هذه"), d["week_words"], shahr_words)
+        # The numeric ones start with a digit (the "not after a digit, / . -" check comes after it), so that
+        # the regex engine skips to the digits of the text instead of trying every position.
         self.patterns: list[tuple[re.Pattern[str], Callable]] = [
-            (re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})(?![\d])"),
+            (re.compile(r"(?P<d>\d(?<![\d/.\-]\d)\d?)(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})(?![\d])"),
              _numeric_dmy),
-            (re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/])"),
+            (re.compile(r"(?P<y>\d(?<![\d/.\-]\d)\d{3})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/])"),
              _numeric_ymd),
             (re.compile(
-                rf"{_L0}{_CL}(?:(?P<part>{parts})\s+)?"
+                rf"{_L0}{first_greg}{_CL}(?:(?P<part>{parts})\s+)?"
                 rf"(?:(?P<day>{day})(?:\s*(?:-|–|الي|حتي|و)\s*(?P<day2>{day}))?\s+(?:من\s+)?)?"
                 rf"(?:(?P<shahr>{shahr})\s+)?(?P<m1>{months})"
                 rf"(?:\s*(?:/|\(|-|–|،|,)?\s*(?P<m2>{months})\s*\)?)?{_L1}"
@@ -184,32 +229,40 @@ class _Grammar:
                 rf"(?:\s+{mod})?{_L1}"
             ), self._gregorian),
             (re.compile(
-                rf"{_L0}{_CL}(?:(?P<part>{parts})\s+)?(?:(?P<day>{day})\s+(?:من\s+)?)?"
+                rf"{_L0}{first_hijri}{_CL}(?:(?P<part>{parts})\s+)?(?:(?P<day>{day})\s+(?:من\s+)?)?"
                 rf"(?:(?P<shahr>{shahr})\s+)?(?P<hm>{hmonths}){_L1}"
                 rf"(?:{sep_year}(?P<y>\d{{4}})(?:\s*(?P<hmark>{hijri_mark}){_L1})?)?"
                 rf"(?:\s+{mod})?{_L1}"
             ), self._hijri),
             (re.compile(
-                rf"{_L0}{_CL}(?:(?P<tod>{tod})\s+)?(?:(?:يوم|ليله|ليل)\s+)?(?P<rel>{relday})"
+                rf"{_L0}{first_rel}{_CL}(?:(?P<tod>{tod})\s+)?(?:(?:يوم|ليله|ليل)\s+)?(?P<rel>{relday})"
                 rf"(?:\s*[,،]?\s*(?P<wd>{weekdays}))?{_L1}"
             ), self._relative_day),
             (re.compile(
-                rf"{_L0}{_CL}(?:(?P<tod>{tod})\s+)?(?:(?:يوم|ليله|ليل)\s+)?(?P<wd>{weekdays})"
+                rf"{_L0}{first_wd}{_CL}(?:(?P<tod>{tod})\s+)?(?:(?:يوم|ليله|ليل)\s+)?(?P<wd>{weekdays})"
                 rf"(?:\s*(?:-|–|/|\(|و)\s*(?P<wd2>{weekdays})\s*\)?|\s+(?P<wd3>{weekdays}))?"
                 rf"(?:\s+{mod})?{_L1}"
             ), self._weekday),
             (re.compile(
-                rf"{_L0}{_CL}(?P<ago>{ago})\s+(?:(?P<n>{num})\s+|(?P<few>{few})\s+)?(?P<unit>{units})"
+                rf"{_L0}{first_ago}{_CL}(?P<ago>{ago})\s+(?:(?P<n>{num})\s+|(?P<few>{few})\s+)?(?P<unit>{units})"
                 rf"(?:\s+(?:واحد|واحده))?(?:\s+(?P<few2>قليله|عده))?{_L1}"
             ), self._ago),
             (re.compile(
-                rf"{_L0}{_CL}(?P<lead>{lead})\s+(?:ال)?(?:(?P<n>\d{{1,3}}|{num})\s+)?(?:ال)?(?P<unit>{units})"
+                rf"{_L0}{first_lead}{_CL}(?P<lead>{lead})\s+(?:ال)?(?:(?P<n>\d{{1,3}}|{num})\s+)?(?:ال)?(?P<unit>{units})"
                 rf"\s+(?:ال)?(?:(?P<n2>\d{{1,3}})\s+)?(?P<tail>{tail}){_L1}"
             ), self._last_period),
             (re.compile(
-                rf"{_L0}{_CL}(?:(?P<part>{parts})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
+                rf"{_L0}{first_period}{_CL}(?:(?P<part>{parts})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
                 rf"(?P<unit>{_alt(d['week_words'])}|{shahr}){_L1}(?:\s+{mod})?{_L1}"
             ), self._period),
+        ]
+
+        # For each pattern, words one of which every match contains (None: no such check): a text without
+        # any skips the pattern. The regex engine finds them fast (they start with a letter of a few), where
+        # the pattern itself starts with optional words, and so is tried at every word of the text.
+        self.needed: list[re.Pattern[str] | None] = [
+            None, None, re.compile(months), re.compile(hmonths), re.compile(relday), re.compile(weekdays),
+            re.compile(ago), re.compile(lead), re.compile(f"{_alt(d['week_words'])}|{shahr}"),
         ]
 
     # ---- handlers: (match, published) -> list of (start, end, date, end_date, precision, kind, relative)
@@ -397,7 +450,9 @@ class _Grammar:
 
     def find(self, folded: str, pub: date | None) -> list[_Hit]:
         out: list[_Hit] = []
-        for pattern, handler in self.patterns:
+        for (pattern, handler), needed in zip(self.patterns, self.needed, strict=True):
+            if needed is not None and needed.search(folded) is None:
+                continue  # the words every match of the pattern contains are not in the text
             for m in pattern.finditer(folded):
                 out.extend(_Hit(*r) for r in handler(m, pub) if r)
         return out

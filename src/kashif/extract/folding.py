@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain, compress, repeat
 from typing import Any
@@ -76,8 +76,13 @@ _IRREGULAR: set[str] = set()
 _CHARS = _CharFolds()
 
 
+@lru_cache(maxsize=16)
 def fold_with_map(text: str) -> Folded:
-    """Fold ``text`` character by character, keeping where each folded character came from."""
+    """Fold ``text`` character by character, keeping where each folded character came from.
+
+    The last few results are kept (a :class:`Folded` is immutable): the steps of the pipeline fold the same
+    sentence one after another (its toll, then its actors).
+    """
     if _UNLISTED.search(text) is not None:
         return _fold_with_map_any(text)
     # every character is in the table: fold only those that change, map only those that are not one to one

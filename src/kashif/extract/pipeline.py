@@ -250,7 +250,18 @@ def _places_in(places: list[Place], starts: list[int], start: int, end: int) -> 
     """The places of the article that lie in ``[start, end)``, with spans made relative to ``start``."""
     lo = bisect_left(starts, start)
     hi = bisect_left(starts, end, lo)
-    return [replace(p, start=p.start - start, end=p.end - start) for p in places[lo:hi] if p.end <= end]
+    return [_moved(p, start) for p in places[lo:hi] if p.end <= end]
+
+
+def _moved(p: Place, offset: int) -> Place:
+    """``replace(p, start=p.start - offset, end=p.end - offset)``: a copy of the fields with the two changed,
+    without the keyword arguments and frozen setters ``replace`` goes through (every sentence asks for it)."""
+    q = object.__new__(Place)
+    fields = q.__dict__
+    fields.update(p.__dict__)
+    fields["start"] = p.start - offset
+    fields["end"] = p.end - offset
+    return q
 
 
 # Sites (airports, bases, camps ...) name where an event was more precisely than the towns around them.

@@ -136,19 +136,31 @@ def _definite(token: str) -> bool:
     return key.startswith("لل")
 
 
+@lru_cache(maxsize=65536)
+def _opening(token: str) -> tuple[int | None, bool]:
+    """What a token may open, remembered per word: (the precision of the place word it is, None if it is
+    none or has the article; whether it is a preposition that a name saying it is a place may follow)."""
+    data = _data()
+    precision = None if _definite(token) else data.cues.get(_bare(token))
+    return precision, search_key(token) in data.prepositions
+
+
 def find_subplaces(sentence: str, known: list[Place], fallback: Place | None) -> list[list[Place]]:
     """Groups of sub-places in ``sentence`` (one group per list: أحياء سارة والنزهة is one group of two, and so
     are قرية السلامية وجبل عكد, a list that goes on under another place word, and أحياء الروضة، والشهداء),
     each placed at its parent: the first known place after the group, else the last before it, else
     ``fallback`` (the place the paragraph named last). Names the gazetteer knows are left to it."""
     data = _data()
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(sentence)]
     groups: list[list[tuple[int, int, str, int]]] = []
     i = 0
     while i < len(tokens):
-        precision = None if _definite(tokens[i][2]) else data.cues.get(_bare(tokens[i][2]))
+        precision, preposition = _opening(tokens[i][2])
+        if precision is None and not preposition and tokens[i][2] not in _ON:
+            i += 1  # most words: no place word, no preposition, no "على" (the three tests below)
+            continue
         start_at = i + 1
-        if precision is None and search_key(tokens[i][2]) in data.prepositions and i + 1 < len(tokens) and (
+        if precision is None and preposition and i + 1 < len(tokens) and (
                 search_key(tokens[i + 1][2]) in data.named):
             precision, start_at = 1, i + 1  # في دار سعد: a name that says it is a place
         if (precision is None and i > 0 and i + 1 < len(tokens) and tokens[i][2] in _ON
