@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import kashif
+from kashif.extract import gazetteer
 from kashif.restore.obfuscate import obfuscate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,9 +42,7 @@ def km(a: dict, b: dict) -> float:
     """Great-circle distance between two records' coordinates."""
     if None in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
         return math.inf
-    lat1, lon1, lat2, lon2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return gazetteer.km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
 
 
 def obfuscated(text: str, seed: int) -> str:

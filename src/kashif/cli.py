@@ -483,7 +483,7 @@ def run_events(args: argparse.Namespace) -> int:
     features: list[dict] = []
     writer = None
     if args.format == "csv":
-        writer = csv.DictWriter(_CsvAdapter(out), fieldnames=[*ACLED_COLUMNS, *EXTRA_CSV_COLUMNS],
+        writer = csv.DictWriter(OutputWriter(out), fieldnames=[*ACLED_COLUMNS, *EXTRA_CSV_COLUMNS],
                                 lineterminator="\n")
         writer.writeheader()
     status = 0
@@ -515,14 +515,15 @@ def run_events(args: argparse.Namespace) -> int:
     return status
 
 
-class _CsvAdapter:
-    """Lets csv.writer write through :class:`Output` (UTF-8 whatever the locale)."""
+class OutputWriter:
+    """A file-like ``write`` through :class:`Output` (UTF-8 whatever the locale), for csv and the exporters."""
 
     def __init__(self, out: Output) -> None:
         self.out = out
 
-    def write(self, text: str) -> None:
+    def write(self, text: str) -> int:
         self.out.write(text)
+        return len(text)
 
 
 # -- the command table ------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
-from kashif.cli import ANSI_MARK, BRACKET_MARK, CliError, Output, want_colour
+from kashif.cli import ANSI_MARK, BRACKET_MARK, CliError, Output, OutputWriter, want_colour
 
 # Exit status of an ingest that finished but could not read some items (they are recorded for --retry-failed).
 PARTIAL = 3
@@ -354,20 +354,11 @@ def run_export(args: argparse.Namespace) -> int:
                     raise CliError(f"{args.output}: {e.strerror or e}") from None
             else:
                 out = Output()
-                n = writer(store, _Writer(out), **filters)
+                n = writer(store, OutputWriter(out), **filters)
                 out.flush()
     what = "events" if args.format in ("jsonl", "parquet") else "event clusters"
     print(f"export: {n} {what}" + (f" to {args.output}" if args.output else ""), file=sys.stderr)
     return 0
-
-
-class _Writer:
-    def __init__(self, out: Output) -> None:
-        self.out = out
-
-    def write(self, text: str) -> int:
-        self.out.write(text)
-        return len(text)
 
 
 # -- the pipeline demo (README's first command) ------------------------------------------------------------------

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -48,6 +49,16 @@ _ADMIN_PREFIXES = ("ضلع ", "استان ", "شهرستان ", "بخش ", "ده
 _APOSTROPHES = dict.fromkeys(map(ord, "‘’ʿʾʻʼ′`´"), "'")
 _ASCII_EXTRA = {ord("ı"): "i", ord("İ"): "I", ord("ə"): "e", ord("Ə"): "E", ord("ø"): "o", ord("ß"): "ss",
                 ord("đ"): "d", ord("ł"): "l", ord("æ"): "ae"}
+
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given in degrees (haversine)."""
+    p1, q1, p2, q2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((q2 - q1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def ascii_name(name: str) -> str:

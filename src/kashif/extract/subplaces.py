@@ -13,12 +13,12 @@ The cue words and the words that open two-word names are data: ``data/subplace_c
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kashif.extract.gazetteer import km
 from kashif.extract.places import Place
 from kashif.restore.fold import search_key
 
@@ -268,9 +268,7 @@ def _parent(start: int, end: int, known: list[Place], fallback: Place | None) ->
 
 
 def _km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _place(start: int, end: int, text: str, precision: int, parent: Place) -> Place:

@@ -5,7 +5,7 @@ batches; for each batch the store is asked once which content hashes it already 
 counted and skipped before any work is done on them), the new articles are restored and extracted, matched
 against earlier articles by MinHash (a near-duplicate is stored and linked to the article it copies), their
 events are put into clusters (the same sub-type and modality, within :data:`CLUSTER_KM` km and
-:data:`CLUSTER_DAYS` day of an earlier event), watch terms are looked for, and the whole batch is written
+:data:`CLUSTER_DAYS` day of the cluster's first event), watch terms are looked for, and the whole batch is written
 in one transaction. Memory is bounded by the batch, not the corpus.
 
 Failures (from reading, or an article that breaks restore/extract) are recorded in the store with their
@@ -15,7 +15,6 @@ reason, never stop the run, and are tried again by ``kashif ingest --retry-faile
 from __future__ import annotations
 
 import json
-import math
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from kashif.extract import parse_published
+from kashif.extract.gazetteer import km
 from kashif.extract.pipeline import extract_restored
 from kashif.ingest.dedupe import THRESHOLD, band_keys, content_hash, signature, similarity
 from kashif.ingest.sources import Failure, Item
@@ -286,10 +286,10 @@ class Ingestor:
                 continue
             if _placed(r):
                 key = (r["sub_event_type"], r["modality"])
-                near = [(km(lat, lon, r["latitude"], r["longitude"]), cluster)
-                        for cluster, day, lat, lon, precision, location in anchors.get(key, ())
-                        if abs((day - r["event_date"]).days) <= CLUSTER_DAYS and _same_place(
-                            r, lat, lon, precision, location)]
+                near = [(dist, cluster) for cluster, day, lat, lon, precision, location in anchors.get(key, ())
+                        if abs((day - r["event_date"]).days) <= CLUSTER_DAYS
+                        and (dist := km(lat, lon, r["latitude"], r["longitude"])) <= CLUSTER_KM
+                        and _comparable(r, precision, location)]
                 if near:
                     r["cluster_id"] = min(near)[1]
                 else:
@@ -355,12 +355,12 @@ def _shiftable(day: date, d: int) -> bool:
     return date.min + timedelta(days=CLUSTER_DAYS) <= day <= date.max - timedelta(days=CLUSTER_DAYS) or d == 0
 
 
-def _same_place(r: dict[str, Any], lat: float, lon: float, precision: int | None, location: str | None) -> bool:
-    """Within :data:`CLUSTER_KM` of each other, both placed to a town or closer; a place known only to its
-    province or country (geo_precision 3) matches only the same place."""
+def _comparable(r: dict[str, Any], precision: int | None, location: str | None) -> bool:
+    """May two events close in space be one? Both placed to a town or closer; a place known only to its
+    province or country (geo_precision 3) only with the same place."""
     if (r["geo_precision"] or 3) >= 3 or (precision or 3) >= 3:
-        return r["location"] == location and km(lat, lon, r["latitude"], r["longitude"]) <= CLUSTER_KM
-    return km(lat, lon, r["latitude"], r["longitude"]) <= CLUSTER_KM
+        return r["location"] == location
+    return True
 
 
 def plausible(day: date | None) -> date | None:
@@ -375,12 +375,4 @@ def _internal(e: BaseException) -> str:
     where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
     place = f" ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
     return f"internal error: {type(e).__name__}: {e}{place}"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 

@@ -386,15 +386,18 @@ class Store:
             params.append(modality)
         return " AND ".join(where), params
 
-    def event_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Events joined with their article, in cluster order, filtered (see :meth:`event_filter`)."""
+    def events_query(self, *, with_ingest_time: bool = True, **filters: Any) -> tuple[str, list[Any]]:
+        """SQL (and its parameters) for the events joined with their article, in cluster order, filtered (see
+        :meth:`event_filter`)."""
         where, params = self.event_filter(**filters)
-        cur = self.con.cursor().execute(  # its own cursor: the caller may query the store meanwhile
-            f"""SELECT e.*, a.outlet, a.url, a.title, a.published, a.ref, a.ingested_at
-                FROM events e JOIN articles a ON a.id = e.article_id
-                WHERE {where} ORDER BY e.cluster_id, e.id""",
-            params,
-        )
+        ingested = ", a.ingested_at" if with_ingest_time else ""
+        return (f"""SELECT e.*, a.outlet, a.url, a.title, a.published, a.ref{ingested}
+                    FROM events e JOIN articles a ON a.id = e.article_id
+                    WHERE {where} ORDER BY e.cluster_id, e.id""", params)
+
+    def event_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """The rows of :meth:`events_query`, as dicts, streamed."""
+        cur = self.con.cursor().execute(*self.events_query(**filters))  # its own cursor: the caller may query
         names = [d[0] for d in cur.description]
         while True:
             chunk = cur.fetchmany(1000)

@@ -130,12 +130,8 @@ def write_geojson(store: Store, out: TextIO, **filters: Any) -> int:
 
 def write_parquet(store: Store, path: str, **filters: Any) -> int:
     """One row per event, with its article's outlet, url, title and published date."""
-    where, params = store.event_filter(**filters)
-    rel = store.con.sql(
-        f"""SELECT e.*, a.outlet, a.url, a.title, a.published, a.ref
-            FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY e.cluster_id, e.id""",
-        params=params,
-    )
+    sql, params = store.events_query(with_ingest_time=False, **filters)
+    rel = store.con.sql(sql, params=params)
     n = len(rel)
     rel.write_parquet(path)
     return n

@@ -26,6 +26,7 @@ from typing import Any
 
 import tantivy
 
+WRITER_HEAP_BYTES = 32 << 20  # one writer thread: small batches, bounded memory
 NO_DATE = -1_000_000  # the publication day of an undated article (days since 1970-01-01)
 _EPOCH = date(1970, 1, 1)
 
@@ -61,7 +62,7 @@ class SearchIndex:
         if self.index is None:
             raise RuntimeError("read-only search index")
         if self._writer is None:
-            self._writer = self.index.writer(heap_size_bytes(), 1)
+            self._writer = self.index.writer(WRITER_HEAP_BYTES, 1)
         n = 0
         for aid, dup, published, terms in docs:
             self._writer.add_document(tantivy.Document(
@@ -79,7 +80,7 @@ class SearchIndex:
     def clear(self) -> None:
         if self.index is None:
             return
-        writer = self.index.writer(heap_size_bytes(), 1)
+        writer = self.index.writer(WRITER_HEAP_BYTES, 1)
         writer.delete_all_documents()
         writer.commit()
         writer.wait_merging_threads()
@@ -120,6 +121,3 @@ class SearchIndex:
                 return [(aid, score) for score, aid in ranked[:limit]]
             want *= 4
 
-
-def heap_size_bytes() -> int:
-    return 32 << 20  # per writer (one thread): small batches, bounded memory
