@@ -225,7 +225,7 @@ def test_highlight_marks_restored_words(tmp_path, capsys):
 def test_mark_hidden_uses_the_spans():
     original = "قال هــ.دد و قصــ.ف"
     edits = [Edit(5, 8, "ــ.", "", "filler"), Edit(15, 18, "ــ.", "", "filler")]
-    r = Restoration.build(original, edits, [(4, 10, ("filler",)), (13, 19, ("filler",))], 4)
+    r = Restoration.build(original, edits, [(4, 10, ("filler",)), (13, 19, ("filler",))])
     assert mark_hidden(r, ("[", "]")) == "قال [هدد] و [قصف]"
     assert mark_hidden(r, cli.NO_MARK) == r.text
 

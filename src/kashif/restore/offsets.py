@@ -8,7 +8,7 @@ from the same edits, so both directions are exact by construction.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -59,12 +59,12 @@ def apply_edits(original: str, edits: list[Edit]) -> str:
     """Apply non-overlapping, ordered edits to ``original``."""
     parts: list[str] = []
     pos = 0
-    for e in edits:
-        if e.start < pos:
-            raise ValueError(f"edits overlap or are out of order at {e.start}")
-        parts.append(original[pos : e.start])
-        parts.append(e.replacement)
-        pos = e.end
+    for start, end, _original, replacement, _kind in edits:
+        if start < pos:
+            raise ValueError(f"edits overlap or are out of order at {start}")
+        parts.append(original[pos:start])
+        parts.append(replacement)
+        pos = end
     parts.append(original[pos:])
     return "".join(parts)
 
@@ -81,33 +81,30 @@ class Restoration:
     text: str
     edits: list[Edit]
     _hidden_spans: list[tuple[int, int, tuple[str, ...]]]
-    word_count: int
-    # Offset map: for edit i, where its replacement starts in ``text`` (sorted, parallel to ``edits``).
-    _new_starts: list[int] = field(default_factory=list, repr=False)
-    _edit_starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, original: str, edits: list[Edit], hidden_spans: list[tuple[int, int, tuple[str, ...]]],
-              word_count: int) -> Restoration:
+              ) -> Restoration:
         """Make a restoration from edits; ``hidden_spans`` are (start, end, kinds) in the ORIGINAL text."""
         if not edits:
-            return cls(original, original, edits, hidden_spans, word_count, [], [])
-        # apply_edits, and the offset map, in one pass
-        parts: list[str] = []
+            return cls(original, original, edits, hidden_spans)
+        return cls(original, apply_edits(original, edits), edits, hidden_spans)
+
+    @cached_property
+    def word_count(self) -> int:
+        """The number of whitespace-separated words in the original text."""
+        return len(self.original.split())
+
+    @cached_property
+    def _offset_map(self) -> tuple[list[int], list[int]]:
+        """For each edit (in order), where its replacement starts in ``text`` and where it starts in
+        ``original``: both sorted, so a bisection finds the edit that governs an index."""
         new_starts: list[int] = []
-        edit_starts: list[int] = []
-        pos = shift = 0
-        for start, end, _original, replacement, _kind in edits:
-            if start < pos:
-                raise ValueError(f"edits overlap or are out of order at {start}")
-            parts.append(original[pos:start])
-            parts.append(replacement)
-            pos = end
+        shift = 0
+        for start, end, _original, replacement, _kind in self.edits:
             new_starts.append(start + shift)
-            edit_starts.append(start)
             shift += len(replacement) - (end - start)
-        parts.append(original[pos:])
-        return cls(original, "".join(parts), edits, hidden_spans, word_count, new_starts, edit_starts)
+        return new_starts, [e.start for e in self.edits]
 
     @cached_property
     def hidden(self) -> list[HiddenWord]:
@@ -146,7 +143,7 @@ class Restoration:
     # -- offsets ------------------------------------------------------------------------------------------
     def _locate(self, i: int) -> int:
         """Index of the last edit whose replacement starts at or before restored index ``i`` (-1 if none)."""
-        return bisect_right(self._new_starts, i) - 1
+        return bisect_right(self._offset_map[0], i) - 1
 
     def to_original(self, i: int) -> int:
         """Map index ``i`` in the restored text to the index of the same character in the original text.
@@ -160,7 +157,7 @@ class Restoration:
         if k < 0:
             return i
         # Edits sharing a start in the restored text before k are pure deletions, so edit k decides.
-        e, ns = self.edits[k], self._new_starts[k]
+        e, ns = self.edits[k], self._offset_map[0][k]
         if i < ns + len(e.replacement):
             return e.start + min(i - ns, max(e.end - e.start - 1, 0))
         return e.end + (i - ns - len(e.replacement))
@@ -175,11 +172,11 @@ class Restoration:
         ostart = self._start_in_original(start)
         oend = self._end_in_original(end)
         # characters deleted right at the edges (marks after the last letter) belong to the span
-        k = bisect_right(self._edit_starts, oend - 1)
+        k = bisect_right(self._offset_map[1], oend - 1)
         while k < len(self.edits) and self.edits[k].start == oend and not self.edits[k].replacement:
             oend = self.edits[k].end
             k += 1
-        k = bisect_right(self._edit_starts, ostart) - 1
+        k = bisect_right(self._offset_map[1], ostart) - 1
         while k >= 0 and self.edits[k].end == ostart and not self.edits[k].replacement and ostart > 0:
             ostart = self.edits[k].start
             k -= 1
@@ -188,7 +185,7 @@ class Restoration:
     def _start_in_original(self, i: int) -> int:
         k = self._locate(i)
         if k >= 0:
-            e, ns = self.edits[k], self._new_starts[k]
+            e, ns = self.edits[k], self._offset_map[0][k]
             if i == ns and e.replacement:
                 return e.start  # the character opens a replacement: the whole replaced span belongs to it
         return self.to_original(i)
@@ -197,7 +194,7 @@ class Restoration:
         last = end - 1
         k = self._locate(last)
         if k >= 0:
-            e, ns = self.edits[k], self._new_starts[k]
+            e, ns = self.edits[k], self._offset_map[0][k]
             if last < ns + len(e.replacement):
                 if last == ns + len(e.replacement) - 1:
                     return e.end  # the character closes a replacement: take all of the replaced span

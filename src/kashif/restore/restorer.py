@@ -19,7 +19,7 @@ from kashif.restore.badness import is_persian_line
 from kashif.restore.candidates import SPACED_LETTERS, find_sites, has_spaced_letters, region_bounds
 from kashif.restore.chardata import LOOKALIKES, PERSIAN_MARKERS, ZWNJ
 from kashif.restore.decide import RegionContext, RegionDecider, next_word, prev_word
-from kashif.restore.fastpath import decide_plain, decide_word, runs_of, segments
+from kashif.restore.fastpath import STAND_IN, Decided, RelEdit, RelHidden, decide_pieces, pieces, runs_of
 from kashif.restore.lexicon import get_lexicon
 from kashif.restore.offsets import Edit, Restoration
 
@@ -30,8 +30,6 @@ SPACED_MIN_ZIPF = 3.0
 _AFTER_NUMBER, _PERSIAN_LINE, _NEAR_PHRASE, _PREV_WORD, _NEXT_WORD = range(5)
 
 Question = tuple[int, int, object]  # (question, argument, answer)
-RelEdit = tuple[int, int, str, str, str]  # an edit with region-relative offsets
-RelHidden = tuple[int, int, tuple[str, ...]]
 # region -> its decisions, each (the questions asked with their answers, edits, hidden words)
 Decision = tuple[tuple[Question, ...], tuple[RelEdit, ...], tuple[RelHidden, ...]]
 _DECISIONS: dict[str, list[Decision]] = {}
@@ -51,12 +49,11 @@ def restore(text: str) -> Restoration:
     """
     if not isinstance(text, str):
         raise TypeError(f"restore() takes str, not {type(text).__name__}; decode bytes first")
-    word_count = len(text.split())
     sites = find_sites(text)
     spaced = has_spaced_letters(text)
     if not sites and not spaced:
-        return Restoration.build(text, [], [], word_count)
-    return _Restorer(text).run(word_count, sites, spaced)
+        return Restoration(text, text, [], [])
+    return _Restorer(text).run(sites, spaced)
 
 
 def clear_cache() -> None:
@@ -73,7 +70,7 @@ class _Restorer:
             _DECISIONS.clear()
             _DECIDED_WITH[0] = self.lex
 
-    def run(self, word_count: int, sites: list[int], spaced: bool) -> Restoration:
+    def run(self, sites: list[int], spaced: bool) -> Restoration:
         text = self.text
         edits: list[Edit] = []
         hidden: list[tuple[int, int, tuple[str, ...]]] = []
@@ -109,29 +106,16 @@ class _Restorer:
             edits.sort(key=lambda e: e.start)
             hidden.sort()
         # else both are in order already: regions come in order, and each region's edits and words are sorted
-        return Restoration.build(text, edits, hidden, word_count)
+        return Restoration.build(text, edits, hidden)
 
     # -- regions --------------------------------------------------------------------------------------------
     def _decide_region(self, region: str, start: int, end: int) -> Decision:
         """Decide a region (on a fast path if it has the shape of one), recording what it asked."""
         asked: list[Question] = []
-        result = self._fast(region, start, end, asked)
-        if result is None:  # (what the fast path asked stays asked: its answers sent the region on)
-            result = self._decide(region, start, end, asked)
-        runs, words = result
-        if not runs:
-            return (tuple(asked), (), ())
-        rel_edits = [(rs, re_, region[rs:re_], repl, kind) for rs, re_, repl, kind in runs]
-        if len(runs) > 1:
-            rel_edits.sort(key=_first)
-        rel_hidden = []
-        for ws, we in words:
-            kinds = {kind for rs, re_, _r, kind in runs if rs < we and re_ > ws}
-            if kinds:
-                rel_hidden.append((ws, we, tuple(sorted(kinds))))
-        if len(rel_hidden) > 1:
-            rel_hidden.sort()
-        return (tuple(asked), tuple(rel_edits), tuple(rel_hidden))
+        decided = self._fast(region, start, end, asked)
+        if decided is None:  # (what the fast path asked stays asked: its answers sent the region on)
+            decided = self._decide(region, start, end, asked)
+        return (tuple(asked), *decided)
 
     def _same_answers(self, asked: tuple[Question, ...], start: int, end: int) -> bool:
         """Do the questions a cached decision asked get the same answers at this place?"""
@@ -150,7 +134,7 @@ class _Restorer:
                 return False
         return True
 
-    def _decide(self, region: str, start: int, end: int, asked: list[Question]) -> tuple[list, list]:
+    def _decide(self, region: str, start: int, end: int, asked: list[Question]) -> Decided:
         text = self.text
         persian = False
         if any(c in _PERSIAN_SENSITIVE for c in region):
@@ -165,22 +149,26 @@ class _Restorer:
             asked.append((_PREV_WORD, 0, looked_up["prev_word"]))
         if "next_word" in looked_up:
             asked.append((_NEXT_WORD, 0, looked_up["next_word"]))
-        return runs_of(mods), [(w.start, w.end) for w in words]
+        runs = runs_of(mods)
+        if not runs:
+            return (), ()
+        rel_edits = sorted((rs, re_, region[rs:re_], repl, kind) for rs, re_, repl, kind in runs)
+        rel_hidden = []
+        for w in words:
+            kinds = {kind for rs, re_, _r, kind in runs if rs < w.end and re_ > w.start}
+            if kinds:
+                rel_hidden.append((w.start, w.end, tuple(sorted(kinds))))
+        return tuple(rel_edits), tuple(sorted(rel_hidden))
 
-    def _fast(self, region: str, start: int, end: int, asked: list[Question]) -> tuple[list, list] | None:
+    def _fast(self, region: str, start: int, end: int, asked: list[Question]) -> Decided | None:
         """Decide the region on a fast path if it has the shape of one (see :mod:`fastpath`)."""
-        segs = segments(region)
-        if not segs:
-            # no letters: nothing to do; Latin letters: the full decision
-            return None if segs is None else ([], [])
+        if STAND_IN.search(region):
+            return None  # a Latin letter or a digit inside a word: the full decision
 
         def persian_line() -> bool:
             answer = self._persian_line(start)
             asked.append((_PERSIAN_LINE, 0, answer))
             return answer
-
-        if len(segs) == 1:
-            return decide_word(region, segs[0], self.lex, persian_line)
 
         def after_number() -> bool:
             answer = _after_number(self.text, start)
@@ -192,7 +180,7 @@ class _Restorer:
             asked.append((_NEAR_PHRASE, n, answer))
             return answer
 
-        return decide_plain(region, segs, self.lex, after_number, near_phrase, persian_line)
+        return decide_pieces(region, pieces(region), self.lex, after_number, near_phrase, persian_line)
 
     def _near_phrase(self, start: int, end: int, length: int) -> bool:
         """Could a word of ``length`` letters here complete a phrase with a neighbour (a replaced letter)?"""
