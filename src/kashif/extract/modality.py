@@ -7,15 +7,17 @@ README decisions 2 and 3), answered from cue lists in ``data/modality.json``:
 it is governed by
 
 - a condemnation or condolence (أدان، ندد، استنكر، أعرب عن): ``أدانت الوزارة الهجوم``;
-- an investigation or a trial (تحقيق، محاكمة، المحكمة، بتهمة، المتهم، الإفراج عن): ``التحقيق في اغتيال``;
+- an investigation or a trial (تحقيق، محاكمة، المحكمة، بتهمة، المتهم، المدانون بـ، الإفراج عن): ``التحقيق في اغتيال``;
+- an allegation or a rumour (ادعاءات، مزاعم، شائعات): ``ادعاءات بارتكاب أعمال اغتصاب``;
 - a commemoration or anniversary (ذكرى، إحياء، مرور عام على);
 - opinion, fear or modality (يجب، يمكن، ربما، مخاوف من، حذر من، احتمال);
 - a topic or a responsibility a few words before it (حول الهجوم، بشأن الاغتيال، المتعلقة بالتفجير، تقف وراء
-  الهجوم): what a statement is about, or who is behind an event, is no report of it;
+  الهجوم، بالوقوف خلف الاغتيال، وعن تفجير السوق قال، علق على مقتل): what a statement is about, or who is behind
+  an event, is no report of it;
 - a film, a novel, a scene (يروي الفيلم، في مشهد): a story;
 - a yes/no question with no question mark (هل، فهل);
 - prevention or policy (مكافحة، لمنع، لوقف، إنهاء، طالب بـ، رفض): ``دعا إلى وقف القصف``;
-- a condition (إذا، لو، في حال، حال): ``حال استهدفت أي مصالح``;
+- a condition (إذا، لو، في حال، حال، مهما): ``حال استهدفت أي مصالح``، ``مهما شن من غارات``;
   a condemnation governs the long list of objects it often takes (أدانت ... ممارساتها وبخاصة الاغتيالات وقصف
   المنازل), so its window is wider than the others';
 - a trend word just before it with no time or toll in its clause (تصاعد الهجمات، ارتفاع وتيرة الاشتباكات),
@@ -23,6 +25,9 @@ it is governed by
 
 - a word of continuation right after it, again with no time or toll (الاعتداءات المستمرة، المتكررة);
 - the lam of purpose on a capture (تتقاتلان للسيطرة على، الجهود لاستعادة): an aim, neither a report nor a plan;
+- a noun joined by و to a mention of a list (أدانت ... عمليات القتل خارج نطاق القانون والاغتيالات وقصف المنازل،
+  أعمال اغتصاب ونهب وقتل): the conjuncts share what governs the list (a cue, a plural head of acts, a temporal
+  preposition), though the cue may be too far from them for its own window;
 
 or when its sentence is a question, or a "read also" line (اقرأ أيضاً، ذات صلة). Protest participants
 (متظاهرون) are exempt from the mention cues: ``ندد مئات المتظاهرين بـ...`` is a protest. But definite
@@ -35,7 +40,8 @@ events only when the article dates and places them). So, for a trigger whose mod
 - a noun right after a demonstrative (هذا الهجوم، تلك الغارات), or a definite one claimed (تبنت الجماعة
   الهجوم، أعلن مسؤوليته عن التفجير), refers back to an event already reported;
 - a noun right after a temporal preposition (منذ اغتيال، بعد هجمات، إثر وقوع انفجار، غداة اعتداء، عشية
-  الهجوم، في اليوم التالي لاغتيال) is the background of what the sentence reports, unless its own phrase has a
+  الهجوم، في اليوم التالي لاغتيال، خلال الهجمات، أثناء القصف) or after "in response to, in revenge for" (ردا على
+  الهجوم، انتقاما لغارة) is the background of what the sentence reports, unless its own phrase has a
   number, a time or a place; after "since" or "before" (منذ اغتيال الحريري في بيروت، قبل وقوع هجمات 11
   سبتمبر) it is background however precisely it is named, unless a toll follows it (الذي أودى بحياة 32
   شابا): those date what the sentence says by an event it does not report;
@@ -60,7 +66,8 @@ events only when the article dates and places them). So, for a trigger whose mod
   الماضي: who he was);
 - a definite abstract noun of a practice (القتل، التعذيب، الاغتصاب، الاغتيالات، العنف) is a mention
   unless a head makes it one event (عملية الخطف، حادثة الاغتيال، بعد الاغتيال) or its clause is dated;
-- any other noun (هجوم، غارات، مظاهرة) is a mention unless a verb of occurrence stands next to it (شنت
+- any other noun (هجوم، غارات، مظاهرة) is a mention unless a verb of occurrence stands next to it (a masdar
+  of a list or after a preposition is none: وقتل in تفجير وخطف وقتل; شنت
   غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً، انخرطت حشود في مسيرة) or a perfect "did" governs it after ب
   (قام متظاهرون بالاحتجاج), its clause names a time, a toll stands a few words from it, or its own
   phrase (a few words after it) a number, a place noun (مدينة، حي، سوق) or a place below a country that
@@ -83,7 +90,8 @@ Threats, plans and denials are reported as such whatever their anchors.
    or ``لا سيما``;
 2. otherwise the nearest cue that *governs* the trigger decides: ``threatened`` (هدد بـ، توعد، لوّح،
    أنذر، مهلة), ``planned`` (يعتزم، نية لـ، من المقرر، يخطط، يستعد لـ، تمهيداً لـ، تتوقع مصادر، دعا إلى،
-   ستواصل، سوف) or ``denied`` (نفى، كذّب، لا صحة لـ). A cue governs a trigger that follows it in the same
+   ستواصل، سوف، and the lam of purpose on a light masdar: لتنفيذ، لشن، للقيام بـ، لارتكاب) or ``denied``
+   (نفى، كذّب، لا صحة لـ). A cue governs a trigger that follows it in the same
    clause (:func:`~kashif.extract.triggers.clause_ids`) within its window of words, with no scope breaker
    between them: a temporal or causal subordinator (بعد أن، إثر، منذ، بسبب، حيث، عندما), a contrast
    (لكن، فيما), a condition, or (except for a denial) a relative pronoun (الذي، التي). So ``هدد الرئيس
@@ -505,7 +513,44 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
     if trigger.aspect == "impf" and not trigger.future and not _timed(c, first) and not any(
             m.last == first for m in c.by_cat.get("circumstantial", ())):  # رصدت الطائرات وهي تقصف: not habitual
         return False, None, "habitual"
+    conjunct = _conjunct_mention(c, trigger, first)
+    if conjunct is not None:
+        # أدانت ... عمليات القتل خارج نطاق القضاء والاغتيالات وقصف المنازل: a noun joined by و to a mention in
+        # a list shares what governs it (the condemnation, the plural head of acts, the temporal preposition)
+        return False, conjunct.mention_cue, "conjunct"
     return True, None, ""
+
+
+# Why a noun of a list is a mention that the nouns joined to it share: a cue that governs the whole list, not
+# the noun's own phrase (an "unanchored" noun may be anchored by the words after the last one of the list).
+_SHARED_REASONS = ("mention:", "adjacent:", "practice", "abstract", "background", "purpose", "trend_after",
+                   "year_only", "cumulative", "campaign", "conjunct", "conditional")
+
+
+def _conjunct_mention(c: _Cues, trigger: Trigger, first: int) -> Assessment | None:
+    """The assessment of the mention a noun is joined to by و (القتل خارج نطاق القضاء والاغتيالات، اعمال
+    اغتصاب ونهب وقتل): the noun trigger right before it in its clause, with at most three words between them
+    (its complement: القتل خارج نطاق القضاء) and no punctuation, when that one is a mention for a reason its
+    list shares. None otherwise."""
+    if trigger.aspect != "noun" or not trigger.prefix.startswith("و"):
+        return None
+    toks = c.text.tokens
+    prev = None
+    for t in _triggers(c.text.text):
+        if t.end > toks[first].start:
+            break
+        prev = t
+    if prev is None or prev.aspect != "noun":
+        return None
+    j = c.text.token_at(prev.end - 1)
+    if c.clause[j] != c.clause[first] or c.dist(j + 1, first) > 3:
+        return None
+    if any(toks[i].kind != "word" for i in range(j + 1, first)):
+        return None
+    a = assess(c.text.text, prev)
+    if a.report or not a.reason.startswith(_SHARED_REASONS):
+        return None
+    return a
 
 
 def _known_protesters(c: _Cues, first: int) -> bool:
@@ -627,14 +672,24 @@ def _toll_after(c: _Cues, first: int, last: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _masdar_tokens(sentence: str) -> frozenset[int]:
+    """The first tokens of the triggers that :func:`~kashif.extract.triggers.find_triggers` reads as nouns
+    although their form is also a perfect verb: a masdar in a list (تفجير وخطف وقتل) or after a preposition
+    or a head noun (في قتل، عمليات خطف) is no verb of occurrence for its neighbours."""
+    c = _cues(sentence)
+    return frozenset(c.text.token_at(t.start) for t in _triggers(sentence) if t.aspect == "noun")
+
+
 def _predicated(c: _Cues, first: int, last: int) -> bool:
     """A verb of occurrence stands next to the noun (شنت غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً). An
     imperfect one counts only when the clause is timed or the event goes on (لا تزال المعارك تدور): the
     campaign "that it wages" (الضربات التي تشنها) or what "happens" (يقع) is no report."""
     w = _window("predicate")
+    masdars = _masdar_tokens(c.text.text)
     for m in c.by_cat.get("occurrence_verbs", ()):
-        if c.clause[m.first] != c.clause[first]:
-            continue
+        if c.clause[m.first] != c.clause[first] or m.first in masdars:
+            continue  # a masdar of a list (تفجير وخطف وقتل) or after a preposition (في قتل) is no verb
         if (m.last <= first and c.dist(m.last, first) < w) or (m.first >= last and c.dist(last, m.first) < w):
             if "impf" in m.tags and "perf" not in m.tags and not m.future and not (
                     _timed(c, first) or _going_on(c, min(m.first, first))):
