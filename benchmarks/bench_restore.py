@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import gc
+import importlib
 import json
 import math
 import platform
@@ -717,7 +718,10 @@ def environment() -> dict[str, Any]:
         return proc.stdout.strip() if proc.returncode == 0 else None
 
     status = git("status", "--porcelain", "--", "src")
+    module = importlib.import_module("kashif.restore.restorer")
     return {
+        "kashif_from": str(Path(module.__file__ or "").parent.parent),
+        "restorer_compiled": not (module.__file__ or "").endswith(".py"),
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": sys.version.split()[0],
         "platform": platform.platform(),
@@ -792,8 +796,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     log(f"kashif restorer benchmarks: {', '.join(args.sections)}; data from {args.shared}")
+    env = environment()
+    build = "compiled with mypyc" if env["restorer_compiled"] else "plain Python (scripts/bench times the compiled one)"
+    log(f"kashif from {env['kashif_from']}: restorer {build}")
     metrics: list[Metric] = []
-    results: dict[str, Any] = {"environment": environment(), "shared": str(args.shared)}
+    results: dict[str, Any] = {"environment": env, "shared": str(args.shared)}
     for name, run in sections(args):
         try:
             section = run()

@@ -111,9 +111,12 @@ def test_examples_are_bundled_and_linked():
     assert (EXAMPLES / "README.md").is_file()
     for name in EXAMPLE_NAMES:
         assert (EXAMPLES / f"{name}.restored.txt").is_file()
-    root_link = Path(__file__).resolve().parent.parent / "examples"
+    # the repository's examples/ is a link to the package's (the tests may run on an installed build)
+    repo = Path(__file__).resolve().parent.parent
+    root_link = repo / "examples"
     if root_link.exists():
-        assert root_link.resolve() == EXAMPLES.resolve()
+        assert root_link.resolve() == (repo / "src" / "kashif" / "examples").resolve()
+        assert sorted(p.name for p in root_link.iterdir()) == sorted(p.name for p in EXAMPLES.iterdir())
 
 
 # -- input and output -----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kashif.restore.badness import Gap, classify_gap, is_diacritic_spam
@@ -283,7 +284,7 @@ def gap_kind(gap: str, gap_class: Gap) -> str:
 _INVISIBLE_OR_TATWEEL = frozenset(INVISIBLES + TATWEEL)
 
 
-def build_word(segments: list[Segment], gaps: list[int], choices: list[tuple[str, float, str, bool]]
+def build_word(segments: list[Segment], gaps: list[int], choices: Sequence[tuple[str, float, str, bool]]
                ) -> tuple[str, float, int]:
     """The lexicon string for segments joined by ``choices``; returns (word, prior, letters dropped)."""
     parts = [segments[0].text]
@@ -297,7 +298,7 @@ def build_word(segments: list[Segment], gaps: list[int], choices: list[tuple[str
 
 
 def join_mods(region: str, segments: list[Segment], gap_spans: list[tuple[int, int]],
-              choices: list[tuple[str, float, str, bool]]) -> list[tuple[int, str, str]]:
+              choices: Sequence[tuple[str, float, str, bool]]) -> list[tuple[int, str, str]]:
     """The character edits (region-relative) that join the segments with ``choices``."""
     mods: list[tuple[int, str, str]] = []
     for k, (real, _p, kind, drop) in enumerate(choices):

@@ -11,7 +11,6 @@ into a word the lexicon knows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from kashif.restore.badness import SPLIT_PRIOR, Gap, classify_gap, is_diacritic_spam, kept_tanween
 from kashif.restore.candidates import (
@@ -51,23 +50,31 @@ class Word:
     end: int
 
 
-@dataclass
 class RegionContext:
-    """What the decision may need from outside the region; the neighbours are looked up on demand."""
+    """What the decision may need from outside the region. The neighbouring words are looked up on demand,
+    and ``looked_up`` keeps those that were, so a decision can be reused where they are the same."""
 
-    text: str
-    start: int
-    end: int
-    persian_line: bool
-    after_number: bool  # the region follows a number (1436 هـ، 2014م)
+    def __init__(self, text: str, start: int, end: int, persian_line: bool, after_number: bool) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.persian_line = persian_line
+        self.after_number = after_number  # the region follows a number (1436 هـ، 2014م)
+        self.looked_up: dict[str, str] = {}
 
-    @cached_property
+    @property
     def prev_word(self) -> str:
-        return prev_word(self.text, self.start)
+        word = self.looked_up.get("prev_word")
+        if word is None:
+            word = self.looked_up["prev_word"] = prev_word(self.text, self.start)
+        return word
 
-    @cached_property
+    @property
     def next_word(self) -> str:
-        return next_word(self.text, self.end)
+        word = self.looked_up.get("next_word")
+        if word is None:
+            word = self.looked_up["next_word"] = next_word(self.text, self.end)
+        return word
 
 
 def prev_word(text: str, start: int) -> str:
@@ -318,7 +325,8 @@ class RegionDecider:
         best[0] = (0.0, [])
         for j in range(1, n + 1):
             for i in range(j - 1, -1, -1):
-                if best[i] is None:
+                before = best[i]
+                if before is None:
                     continue
                 if i < j - 1 and self.gap_classes[i] is Gap.HARD:
                     break  # a group cannot reach across a hard gap
@@ -331,13 +339,15 @@ class RegionDecider:
                     split = SPLIT_PRIOR.get(cls, 0.0)
                     if self._gap_has_latin(i - 1):
                         split = min(split, STAND_IN_KEEP_PRIOR)
-                total = best[i][0] + split + reading.score
-                if best[j] is None or total > best[j][0]:
+                total = before[0] + split + reading.score
+                here = best[j]
+                if here is None or total > here[0]:
                     s = self.segments[i].start
                     e = self.segments[j - 1].end
-                    best[j] = (total, [*best[i][1], Word(i, j - 1, reading, s, e)])
-        assert best[n] is not None
-        words = best[n][1]
+                    best[j] = (total, [*before[1], Word(i, j - 1, reading, s, e)])
+        end = best[n]
+        assert end is not None
+        words = end[1]
         mods: list[tuple[int, str, str]] = []
         for w in words:
             self._maybe_insert(w)

@@ -163,7 +163,8 @@ def decide_plain(region: str, parts: list[str], first: int, last: int, start: in
             return None
         use_dedup = lp_dedup is not None and (lp_plain is None or lp_dedup + DOUBLED_LETTER_PRIOR > lp_plain)
         best = lp_dedup if use_dedup else lp_plain
-        if best is not None and best < RARE_LOGP and near_phrase(len(dedup if use_dedup else plain) + 1):
+        chosen = dedup if use_dedup and dedup is not None else plain
+        if best is not None and best < RARE_LOGP and near_phrase(len(chosen) + 1):
             return None  # a rare reading beside a word that names a phrase: was a letter replaced? (القـ،،،ـام)
     edits: list[RelEdit] = []
     kinds = set()

@@ -6,7 +6,7 @@ import unicodedata
 
 from kashif.restore.chardata import DIACRITICS, INVISIBLES, LOOKALIKES, TATWEEL, is_presentation_form
 
-_FOLD = {ord(c): None for c in DIACRITICS + INVISIBLES + TATWEEL}
+_FOLD: dict[int, str | None] = {ord(c): None for c in DIACRITICS + INVISIBLES + TATWEEL}
 _FOLD.update({ord(k): v for k, v in LOOKALIKES.items()})
 _FOLD.update({ord(c): "ا" for c in "أإآٱٲٳ"})
 _FOLD.update({ord("ؤ"): "و", ord("ئ"): "ي", ord("ى"): "ي", ord("ة"): "ه"})

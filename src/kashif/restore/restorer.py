@@ -13,6 +13,7 @@ then the decision the full programme would make.
 
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 
 from kashif.restore.badness import is_persian_line
@@ -20,10 +21,12 @@ from kashif.restore.candidates import SPACED_LETTERS, find_sites, has_spaced_let
 from kashif.restore.chardata import LOOKALIKES, PERSIAN_MARKERS, ZWNJ
 from kashif.restore.decide import RegionContext, RegionDecider, next_word, prev_word
 from kashif.restore.fastpath import STAND_IN, Decided, RelEdit, RelHidden, decide_pieces, pieces, runs_of
+from kashif.restore.habits import keep_habits
 from kashif.restore.lexicon import get_lexicon
 from kashif.restore.offsets import Edit, Restoration
 
 _PERSIAN_SENSITIVE = frozenset(LOOKALIKES) | PERSIAN_MARKERS | {ZWNJ}
+_HABIT_CHARS = re.compile("[\u06cc\u06d2\u200e\u200f\u061c]")  # characters a writer's habit may keep
 SPACED_MIN_ZIPF = 3.0
 
 # The questions a decision may ask about a region's surroundings.
@@ -41,14 +44,9 @@ _first = itemgetter(0)
 _new_edit = tuple.__new__  # Edit(...) without the keyword-argument layer
 
 
-def restore(text: str) -> Restoration:
-    """Undo moderation-evasion obfuscation in ``text``; change nothing else.
-
-    Returns a :class:`Restoration` with the restored ``text``, the ``edits`` (indexed into the original),
-    the ``hidden_words`` and an ``evasion_score``, and maps between the two texts' offsets.
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"restore() takes str, not {type(text).__name__}; decode bytes first")
+def restore_text(text: str) -> Restoration:
+    """:func:`kashif.restore` once its argument is known to be a str (this module may be compiled, and a
+    compiled function rejects any other type before its first line)."""
     sites = find_sites(text)
     spaced = has_spaced_letters(text)
     if not sites and not spaced:
@@ -106,6 +104,8 @@ class _Restorer:
             edits.sort(key=lambda e: e.start)
             hidden.sort()
         # else both are in order already: regions come in order, and each region's edits and words are sorted
+        if _HABIT_CHARS.search(text):
+            edits, hidden = keep_habits(text, edits, hidden)
         return Restoration.build(text, edits, hidden)
 
     # -- regions --------------------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ class _Restorer:
         asked.append((_AFTER_NUMBER, 0, after))
         ctx = RegionContext(text, start, end, persian_line=persian, after_number=after)
         words, mods = RegionDecider(region, self.lex, ctx).decide()
-        looked_up = vars(ctx)  # the neighbours are cached properties: there only if the decision asked
+        looked_up = ctx.looked_up  # the neighbours the decision asked for
         if "prev_word" in looked_up:
             asked.append((_PREV_WORD, 0, looked_up["prev_word"]))
         if "next_word" in looked_up:
