@@ -72,6 +72,9 @@ def ingest_arguments(p: argparse.ArgumentParser) -> None:
     _db_arguments(p)
 
 
+_JSONL_LINE = re.compile(r"(.+)#L(\d+)")  # the ref of one line of a JSONL file
+
+
 def _reading(recorded: str | None, options: Any) -> Any:
     """The options to read a failed item again with: the field names it was first read with (recorded), this
     run's network settings."""
@@ -106,7 +109,7 @@ def _absolute(inputs: list[str]) -> list[str]:
 
 def run_ingest(args: argparse.Namespace) -> int:
     from kashif.ingest.runner import Ingestor
-    from kashif.ingest.sources import Failure, SourceOptions, iter_items, read_ref
+    from kashif.ingest.sources import Failure, SourceOptions, iter_items, read_lines, read_ref
 
     if not args.inputs and not args.retry_failed and not args.reindex:
         raise CliError("ingest: name files, folders or URLs to ingest, or use --retry-failed or --reindex")
@@ -127,17 +130,27 @@ def run_ingest(args: argparse.Namespace) -> int:
         retried = set(retry)
 
         def items() -> Any:
+            # Lines of one JSONL file read with the same options are read together, in one pass over the file.
+            groups: dict[tuple[str, str | None], list[int]] = {}
             for ref in retry:
                 parent, sep, _ = ref.rpartition("#")
                 if sep and parent in retried:
                     continue  # its file (or feed) is read again as a whole
-                failed_itself = False
-                recorded = first_options.get(ref)
-                for item in read_ref(ref, _reading(recorded, options)):
-                    failed_itself = failed_itself or (isinstance(item, Failure) and item.ref == ref)
+                line = _JSONL_LINE.fullmatch(ref)
+                if line and not os.path.lexists(ref):
+                    groups.setdefault((line.group(1), first_options.get(ref)), []).append(int(line.group(2)))
+                else:
+                    groups[(ref, first_options.get(ref))] = []
+            for (ref, recorded), lines in groups.items():
+                wanted = {f"{ref}#L{n}" for n in lines} if lines else {ref}
+                failed: set[str] = set()
+                reading = _reading(recorded, options)
+                for item in read_lines(ref, lines, reading) if lines else read_ref(ref, reading):
+                    if isinstance(item, Failure) and item.ref in wanted:
+                        failed.add(item.ref)
                     yield _with_context(item, recorded)
-                if not failed_itself:
-                    ingestor.resolved(ref)
+                for done in sorted(wanted - failed):
+                    ingestor.resolved(done)
             yield from iter_items(_absolute(args.inputs), options)
 
         bar = None

@@ -141,3 +141,29 @@ def test_busy_database_is_a_clear_error(tmp_path: Path, capsys) -> None:
         assert status == 2 and "database is busy" in err
     status, _, err = run(["search", "قصف", "--db", str(tmp_path / "none.duckdb")], capsys)
     assert status == 2 and "no such database" in err
+
+
+def test_retrying_many_lines_of_one_file_reads_it_once(tmp_path: Path, capsys, monkeypatch) -> None:
+    from kashif.ingest import sources
+
+    db = str(tmp_path / "k.duckdb")
+    rows = tmp_path / "rows.jsonl"
+    texts = [STRIKE, PROTEST, STRIKE.replace("مأرب", "صرواح"), PROTEST.replace("البصرة", "الناصرية")]
+    rows.write_text("\n".join(json.dumps({"body": t}, ensure_ascii=False) for t in texts) + "\n", encoding="utf-8")
+    status, _, err = run(["ingest", str(rows), "--db", db], capsys)  # no "text" field: every line fails
+    assert status == 3 and "4 failures" in err
+    # the file is mended; a retry reads the four failed lines in one pass and stores them all
+    rows.write_text("\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in texts) + "\n", encoding="utf-8")
+    opened: list[str] = []
+    real_open = open
+
+    def counting_open(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(sources, "open", counting_open, raising=False)
+    status, _, err = run(["ingest", "--retry-failed", "--db", db], capsys)
+    assert status == 0 and "4 new" in err and "0 failures" in err
+    assert opened.count(str(rows)) == 1
+    monkeypatch.undo()
+    assert run(["ingest", "--retry-failed", "--db", db], capsys)[0] == 0  # nothing left to retry

@@ -570,3 +570,35 @@ def test_unsupported_url_scheme() -> None:
     assert only(run("ftp://example.invalid/file.txt")) == Failure(
         "ftp://example.invalid/file.txt", "unsupported URL scheme ftp"
     )
+
+
+def test_a_json_file_too_large_to_parse_is_refused_with_advice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    monkeypatch.setattr(sources, "MAX_JSON_BYTES", 200)
+    rows = [{"text": f"قصفت الطائرات الحي رقم {i}"} for i in range(10)]
+    big = tmp_path / "dump.json"
+    big.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    out = list(iter_items([big]))
+    assert len(out) == 1 and isinstance(out[0], Failure)
+    assert "JSONL" in out[0].reason
+    # the same rows as JSONL are read, however large the file
+    lines = tmp_path / "dump.jsonl"
+    lines.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert [isinstance(x, Item) for x in iter_items([lines])] == [True] * 10
+
+
+def test_read_lines_gives_what_read_ref_gives_for_each_line(tmp_path: Path) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_text(
+        json.dumps({"text": "قصفت الطائرات مأرب"}, ensure_ascii=False) + "\n\n[1, 2]\n{broken\n"
+        + json.dumps({"text": "تظاهر الطلاب في البصرة"}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    lines = [5, 1, 2, 3, 4, 9]
+    together = [(x.ref, type(x).__name__, getattr(x, "text", getattr(x, "reason", ""))) for x in
+                sources.read_lines(str(path), lines)]
+    one_by_one = [(x.ref, type(x).__name__, getattr(x, "text", getattr(x, "reason", ""))) for n in sorted(lines)
+                  for x in read_ref(f"{path}#L{n}")]
+    assert together == one_by_one
+    assert [kind for _, kind, _ in together] == ["Item", "Failure", "Failure", "Failure", "Item", "Failure"]
+    assert "no line 9: the file has 5 lines" in together[-1][2]

@@ -92,6 +92,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 
 MAX_DOCUMENT_BYTES = 64 << 20  # a single text/HTML file or HTTP response larger than this is refused
+# A JSON file is parsed whole (several times its size in memory); a larger one is refused with the advice to
+# write it as JSONL, which is read one line at a time in constant memory.
+MAX_JSON_BYTES = 256 << 20
 SNIFF_BYTES = 4096
 _DEFAULT_DATE_FIELD = "published"
 _FALLBACK_DATE_FIELD = "date"
@@ -176,6 +179,28 @@ def read_ref(ref: str, options: SourceOptions = SourceOptions()) -> Iterator[Ite
         yield from _guarded(ref, _read_path(ref, options))
 
 
+def read_lines(path: str, lines: Iterable[int], options: SourceOptions = SourceOptions()
+               ) -> Iterator[Item | Failure]:
+    """Re-read several lines of one JSONL file, in one pass over it: what :func:`read_ref` gives for each
+    ``path#L<n>``, in file order (a thousand failed lines of a large file are not a thousand passes)."""
+    wanted = frozenset(lines)
+    suffix = os.path.splitext(os.path.basename(path))[1].lower()
+    if len(wanted) < 2 or suffix not in JSONL_SUFFIXES or not os.path.isfile(path):
+        for n in sorted(wanted):  # (one line, or a path that is no JSONL file: each fails on its own)
+            yield from read_ref(f"{path}#L{n}", options)
+        return
+    done: set[str] = set()
+    try:
+        for item in _read_jsonl(path, options, only_lines=wanted):
+            done.add(item.ref)
+            yield item
+    except Exception as exc:  # as _guarded does for one ref: the rest of the lines fail, the run goes on
+        reason = str(exc) if isinstance(exc, _ReadError) else f"unexpected error: {type(exc).__name__}: {exc}"
+        for ref in _line_refs(path, wanted):
+            if ref not in done:
+                yield Failure(ref, reason)
+
+
 def _guarded(ref: str, items: Iterator[Item | Failure]) -> Iterator[Item | Failure]:
     """Last line of defence: an unexpected error ends this input with a Failure instead of the whole run."""
     try:
@@ -256,7 +281,7 @@ def _read_file(
         if index is not None:
             yield Failure(f"{path}#{index}", "a JSONL ref names a line: use path#L<number>")
             return
-        yield from _read_jsonl(path, options, only_line=line)
+        yield from _read_jsonl(path, options, only_lines=None if line is None else frozenset([line]))
         return
     if line is not None:
         yield Failure(f"{path}#L{line}", f"line refs apply to JSONL files, not {suffix or 'files without extension'}")
@@ -302,13 +327,17 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _read_json(path: str, options: SourceOptions, *, only_index: int | None) -> Iterator[Item | Failure]:
+    whole = _selection_ref(path, None, only_index)
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            data = f.read(MAX_JSON_BYTES + 1)
     except OSError as exc:
-        yield Failure(_selection_ref(path, None, only_index), _os_reason(exc))
+        yield Failure(whole, _os_reason(exc))
         return
-    whole = _selection_ref(path, None, only_index)
+    if len(data) > MAX_JSON_BYTES:
+        yield Failure(whole, f"JSON file larger than {MAX_JSON_BYTES >> 20} MB: write it as JSONL (one object per "
+                             "line), which is read line by line")
+        return
     try:
         value = json.loads(_decode(data))
     except _ReadError as exc:
@@ -341,25 +370,29 @@ def _read_json(path: str, options: SourceOptions, *, only_index: int | None) -> 
             yield Failure(ref, f"element {i} is not a JSON object (got {_json_type(element)})")
 
 
-def _read_jsonl(path: str, options: SourceOptions, *, only_line: int | None) -> Iterator[Item | Failure]:
+def _read_jsonl(path: str, options: SourceOptions, *, only_lines: frozenset[int] | None
+                ) -> Iterator[Item | Failure]:
+    """The records of a JSONL file, or only those of the lines ``only_lines`` (1-based), in one pass."""
     try:
         f = open(path, "rb")
     except OSError as exc:
-        yield Failure(_selection_ref(path, only_line, None), _os_reason(exc))
+        for ref in _line_refs(path, only_lines):
+            yield Failure(ref, _os_reason(exc))
         return
+    last = max(only_lines) if only_lines else 0
     with f:
         lineno = 0
-        for lineno, text, problem in _jsonl_lines(f, path, first=only_line or 1):
-            if only_line is not None and lineno < only_line:
+        for lineno, text, problem in _jsonl_lines(f, path, first=min(only_lines) if only_lines else 1):
+            if only_lines is not None and lineno not in only_lines:
+                if lineno > last:
+                    return
                 continue
-            if only_line is not None and lineno > only_line:
-                return
             ref = f"{path}#L{lineno}"
             if problem is not None:
                 yield Failure(ref, problem)
                 continue
             if text is None or not text.strip():
-                if only_line is not None:
+                if only_lines is not None:
                     yield Failure(ref, f"line {lineno} is blank")
                 continue
             try:
@@ -374,8 +407,13 @@ def _read_jsonl(path: str, options: SourceOptions, *, only_line: int | None) -> 
                 yield _record_item(value, ref, options)
             else:
                 yield Failure(ref, f"line {lineno} is not a JSON object (got {_json_type(value)})")
-        if only_line is not None and lineno < only_line:
-            yield Failure(f"{path}#L{only_line}", f"no line {only_line}: the file has {lineno} lines")
+        for n in sorted(only_lines or ()):
+            if n > lineno:
+                yield Failure(f"{path}#L{n}", f"no line {n}: the file has {lineno} lines")
+
+
+def _line_refs(path: str, lines: frozenset[int] | None) -> list[str]:
+    return [path] if lines is None else [f"{path}#L{n}" for n in sorted(lines)]
 
 
 def _jsonl_lines(f: io.BufferedReader, path: str, first: int = 1) -> Iterator[tuple[int, str | None, str | None]]:
