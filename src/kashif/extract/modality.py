@@ -46,7 +46,8 @@ events only when the article dates and places them). So, for a trigger whose mod
   سبتمبر) it is background however precisely it is named, unless a toll follows it (الذي أودى بحياة 32
   شابا): those date what the sentence says by an event it does not report;
 - an event dated by the year alone near it, with no month, day or recent time in its clause (قتل في تفجير
-  عام 1996، اغتاله مسلحون قبل سنوات، العام الماضي، في الستينات) is background the codebook does not code
+  عام 1996، اغتاله مسلحون قبل سنوات، العام الماضي، خلال العامين الماضيين، القرون الماضية، في الستينات) is
+  background the codebook does not code
   (README decision 9);
 - a perfect verb describing an event noun that is itself a mention (تقف وراء الهجوم الانتحاري الذي استهدف
   السفارة؛ بعد قليل من انفجارين استهدفا منزلاً) is that mention: the noun before the relative pronoun, or an
@@ -63,7 +64,9 @@ events only when the article dates and places them). So, for a trigger whose mod
 - a verb right after a relative pronoun with no time or number in its clause (المعارضة التي تقاتل داعش،
   الهجوم الذي استهدف السفارة) describes; the head noun, if any, is the event; so does one whose clause is
   dated back (a year, الماضي) with no recent time, current period or toll (الوزير الذي اغتيل في نوفمبر
-  الماضي: who he was);
+  الماضي: who he was); the passive with تم is such a verb (الذين تم اختطافهم), and a verb of occurrence
+  that opens such a relative clause does not make the noun after it a report (الضحايا الذين سقطوا في
+  الهجوم، النساء اللواتي يتعرضن للاغتصاب);
 - a definite abstract noun of a practice (القتل، التعذيب، الاغتصاب، الاغتيالات، العنف) is a mention
   unless a head makes it one event (عملية الخطف، حادثة الاغتيال، بعد الاغتيال) or its clause is dated;
 - any other noun (هجوم، غارات، مظاهرة) is a mention unless a verb of occurrence stands next to it (a masdar
@@ -477,11 +480,9 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
         # الهجوم الانتحاري الذي استهدف السفارة، انفجارين استهدفا منزلاً: the verb describes the event its head
         # noun names, and that noun is a mention here (تقف وراء الهجوم ...، بعد قليل من انفجارين ...)
         return False, None, "head"
-    if trigger.aspect != "noun" and not trigger.future and any(
-            m.last == first for m in c.by_cat.get("relatives", ())) and (
-            not _anchored(c, first) or (_dated_back(c, first) and not _recent(c, first))):
+    if trigger.aspect != "noun" and not trigger.future and _after_relative(c, first) and _describes(c, first):
         # المعارضة التي تقاتل داعش: what it does; الهجوم الذي استهدف السفارة: the head noun is the event;
-        # الوزير الذي اغتيل في نوفمبر الماضي، الذي اغتالته إسرائيل في 2004: who someone was, not a report
+        # الوزير الذي اغتيل في نوفمبر الماضي، الذي اغتالته إسرائيل في 2004، الذين تم قتلهم: who someone was
         return False, None, "relative"
     if trigger.aspect == "noun":
         bg = _backgrounded(c, first, last)
@@ -681,15 +682,36 @@ def _masdar_tokens(sentence: str) -> frozenset[int]:
     return frozenset(c.text.token_at(t.start) for t in _triggers(sentence) if t.aspect == "noun")
 
 
+def _after_relative(c: _Cues, k: int) -> bool:
+    """Token ``k`` opens a relative clause: a relative pronoun right before it, or before the passive تم that
+    stands right before it (الذين تم اختطافهم: the passive of الذين اختطفوا)."""
+    rel = c.by_cat.get("relatives", ())
+    if any(m.last == k for m in rel):
+        return True
+    return any(t.last == k and any(m.last == t.first for m in rel) for t in c.by_cat.get("passive_light_verbs", ()))
+
+
+def _describes(c: _Cues, first: int) -> bool:
+    """A relative clause that describes rather than reports: nothing in its clause dates or counts it (الهجوم
+    الذي استهدف السفارة، النساء اللواتي يتعرضن للاغتصاب), or only a date back with no recent time, current
+    period or toll (الوزير الذي اغتيل في نوفمبر الماضي: who he was)."""
+    return not _anchored(c, first) or (_dated_back(c, first) and not _recent(c, first))
+
+
 def _predicated(c: _Cues, first: int, last: int) -> bool:
     """A verb of occurrence stands next to the noun (شنت غارات، وقع انفجار، أسفر الهجوم، فرقت اعتصاماً). An
     imperfect one counts only when the clause is timed or the event goes on (لا تزال المعارك تدور): the
-    campaign "that it wages" (الضربات التي تشنها) or what "happens" (يقع) is no report."""
+    campaign "that it wages" (الضربات التي تشنها) or what "happens" (يقع) is no report. Neither does one
+    that opens a relative clause that describes (المذبحة التي تعرضت لها المدينة، الضحايا الذين سقطوا في
+    الهجوم، اللواتي يتعرضن للاغتصاب): like a verb after a relative pronoun, it tells what the noun or the
+    people were, not that it happened (:func:`_describes`)."""
     w = _window("predicate")
     masdars = _masdar_tokens(c.text.text)
     for m in c.by_cat.get("occurrence_verbs", ()):
         if c.clause[m.first] != c.clause[first] or m.first in masdars:
             continue  # a masdar of a list (تفجير وخطف وقتل) or after a preposition (في قتل) is no verb
+        if m.last <= first and _after_relative(c, m.first) and _describes(c, first):
+            continue
         if (m.last <= first and c.dist(m.last, first) < w) or (m.first >= last and c.dist(last, m.first) < w):
             if "impf" in m.tags and "perf" not in m.tags and not m.future and not (
                     _timed(c, first) or _going_on(c, min(m.first, first))):
@@ -703,7 +725,8 @@ def _light_verb(c: _Cues, trigger: Trigger, first: int) -> bool:
     البلدة), or the perfect تم right before it (تم اختطافه، تمت مداهمة المنزل: the passive): the masdar is the
     verb of the sentence."""
     if any(m.last == first for m in c.by_cat.get("passive_light_verbs", ())):
-        return True
+        # الذين تم اختطافهم: a relative clause, judged as its verb would be (:func:`_describes`)
+        return not (_after_relative(c, first) and _describes(c, first))
     if not trigger.prefix.startswith(("ب", "وب")):
         return False
     w = _window("light_verb")
