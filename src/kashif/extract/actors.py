@@ -58,6 +58,7 @@ import itertools
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -477,16 +478,9 @@ class ActorMention:
         return self.start, self.end
 
 
-class _Mentions(list):
-    """What :func:`find_actors` returns: a list of :class:`ActorMention` that also keeps the tokens of its
-    sentence, so that :func:`assign_roles` on the same sentence does not tokenize it again."""
-
-    __slots__ = ("sentence", "toks")
-
-    def __init__(self, sentence: str, toks: list[_Tok]) -> None:
-        super().__init__()
-        self.sentence = sentence
-        self.toks = toks
+# The tokens of the sentence find_actors() read last: assign_roles() on the same sentence (the usual next call)
+# reuses them instead of tokenizing it again.
+_LAST_TOKENS: list[tuple[str, list[_Tok]] | None] = [None]
 
 
 def find_actors(sentence: str, country: str | None = None) -> list[ActorMention]:
@@ -499,8 +493,9 @@ def find_actors(sentence: str, country: str | None = None) -> list[ActorMention]
     """
     lex = _lexicon()
     toks, folded = _tokenize(sentence)
+    _LAST_TOKENS[0] = (sentence, toks)
     where = _country(country)
-    out = _Mentions(sentence, toks)
+    out: list[ActorMention] = []
     i = 0
     while i < len(toks):
         if not _first_readings(toks[i].key):
@@ -766,7 +761,7 @@ def _classify(c: _Cand, cands: list[_Cand], toks: list[_Tok], trig: tuple[int, i
         return
     # a claim of responsibility
     if _match_any(ctx, cues["claim_before"]) or any(_match_at(after, i, cues["claim_after"]) for i in range(2)):
-        c.role, c.prio = "claim", 100
+        c.role, c.prio = "claim", 100.0
         return
     # joined by و to the mention right before it: the same side
     if ctx and ctx[-1] == "و":
@@ -778,7 +773,7 @@ def _classify(c: _Cand, cands: list[_Cand], toks: list[_Tok], trig: tuple[int, i
         c.role = "support"
         return
     if _match_any(ctx, cues["agent_before"]):
-        c.role, c.prio = "agent", 90
+        c.role, c.prio = "agent", 90.0
         return
     # "غارات شنها طيران التحالف": the doer of the noun before the relative verb; of the trigger only when that
     # noun is the trigger ("طائرة مسيرة أطلقتها ميليشيا الحوثي" after "أسقطت الدفاعات" is another doer)
@@ -786,70 +781,70 @@ def _classify(c: _Cand, cands: list[_Cand], toks: list[_Tok], trig: tuple[int, i
     if rel:
         at = c.ctx_pos[-len(rel)]
         near = trig is None or trig[0] <= at <= trig[1] + 3
-        c.role, c.prio, c.note = "agent", 90 if near else 58, "relative"
+        c.role, c.prio, c.note = "agent", 90.0 if near else 58.0, "relative"
         return
     if last and _base_in(last, "between", lex):
         c.role, c.note = "between", "between"
         return
     if last and _base_in(last, "suspect_verbs", lex):
-        c.role, c.prio = "speaker", 5
+        c.role, c.prio = "speaker", 5.0
         return
     if _match_any(ctx, cues["speaker_before"]):
-        c.role, c.prio = "speaker", 10
+        c.role, c.prio = "speaker", 10.0
         return
     if _match_any(ctx, cues["target_before"]):
-        c.role, c.prio = "target", 80
+        c.role, c.prio = "target", 80.0
         return
     if last and _base_in(last, "target_verbs", lex):
-        c.role, c.prio, c.note = "target", 75, "target_verb"
+        c.role, c.prio, c.note = "target", 75.0, "target_verb"
         return
     # owners of targets: "مواقع داعش"، "مواقع لداعش"، "مستودعا يتبع للميليشيات"
     if last and _base_in(last, "object_nouns", lex):
-        c.role, c.prio = "target", 80
+        c.role, c.prio = "target", 80.0
         return
     if last == "ل" and len(ctx) >= 2:
         if _base_in(ctx[-2], "attack_nouns", lex) or _base_in(ctx[-2], "agent_nouns", lex):
-            c.role, c.prio, c.note = "agent", 64, "attack_genitive"
+            c.role, c.prio, c.note = "agent", 64.0, "attack_genitive"
             return
         if any(_base_in(k, "object_nouns", lex) for k in ctx[-4:-1]):
-            c.role, c.prio = "target", 78
+            c.role, c.prio = "target", 78.0
             return
     link = _match_any(ctx, cues["owner_links"])
     if link and link != ("ل",):
         before = ctx[-len(link) - 4:-len(link)]
         if any(_base_in(k, "object_nouns", lex) for k in before):
-            c.role, c.prio = "target", 78
+            c.role, c.prio = "target", 78.0
         else:
-            c.role, c.prio = "target", 50
+            c.role, c.prio = "target", 50.0
         return
     if last and (_base_in(last, "attack_nouns", lex) or _base_in(last, "agent_nouns", lex)):
-        c.role, c.prio, c.note = "agent", 64, "attack_genitive"
+        c.role, c.prio, c.note = "agent", 64.0, "attack_genitive"
         return
     # relative clause: "للمقاومة التي تزحف ..."
     if after and after[0] in sets["relatives"] and (trig is None or c.last + 1 < trig[0] <= c.last + 4):
         passive = len(after) > 1 and _base_in(after[1], "patient_verbs", lex)
-        c.role, c.prio = ("target", 58) if passive or m.kind == "victim" else ("agent", 60)
+        c.role, c.prio = ("target", 58.0) if passive or m.kind == "victim" else ("agent", 60.0)
         return
     # the subject of a casualty verb: "عشرات الحوثيين سقطوا"
     if after and _base_in(after[0], "patient_verbs", lex) and not toks[c.last + 1].punct:
-        c.role, c.prio = "target", 58
+        c.role, c.prio = "target", 58.0
         return
     # the subject of an action verb, the patient of a casualty word
     casualty = bool(last) and (_base_in(last, "casualty_verbs", lex) or _base_in(last, "patient_verbs", lex))
     if casualty and (c.counted or c.partitive):  # "وجرح 30 آخرون من ميليشيات الحوثي"
-        c.role, c.prio = "target", 60
+        c.role, c.prio = "target", 60.0
         return
     if last and not c.counted and not (c.partitive and casualty) and _base_in(last, "action_verbs", lex) \
             and not _base_in(last, "patient_verbs", lex):
         if m.kind == "victim":
-            c.role, c.prio = "target", 55
+            c.role, c.prio = "target", 55.0
         elif trig is not None and trig[0] <= c.ctx_pos[-1] <= trig[1]:
-            c.role, c.prio, c.note = "agent", 65, "post"
+            c.role, c.prio, c.note = "agent", 65.0, "post"
         else:
-            c.role, c.prio, c.note = "agent", 62, "subject"
+            c.role, c.prio, c.note = "agent", 62.0, "subject"
         return
     if last and _base_in(last, "patient_triggers", lex):
-        c.role, c.prio = "target", 58
+        c.role, c.prio = "target", 58.0
         return
     # VSO: "خطفت جبهة النصرة، أمس، مجموعة من أعضاء الفرقة 30": after a verb and its subject, the object
     subject = next((o for o in reversed(cands)
@@ -858,7 +853,7 @@ def _classify(c: _Cand, cands: list[_Cand], toks: list[_Tok], trig: tuple[int, i
             and not any(t.punct for t in toks[subject.last + 1:c.eff + 1]) \
             and not (last and _base_in(last, "prepositions", lex)) and not any(
                 o.last < c.eff and o.first > subject.last and o.role not in ("skip", "coord") for o in cands):
-        c.role, c.prio, c.note = "target", 55, "object"
+        c.role, c.prio, c.note = "target", 55.0, "object"
         return
     _position(c, cands, toks, trig, lex)
 
@@ -870,43 +865,43 @@ def _position(c: _Cand, others: list[_Cand], toks: list[_Tok], trig: tuple[int, 
     prep = bool(last) and (last in sets["prepositions"] or _base_in(last, "prepositions", lex))
     victim = m.kind in ("victim", "personnel")
     if trig is None:
-        c.role, c.prio = ("target", 20) if victim or prep else ("agent", 20)
+        c.role, c.prio = ("target", 20.0) if victim or prep else ("agent", 20.0)
         return
     t0, t1 = trig
     tkey = toks[t0].key
     patient = any(_base_in(tkey, name, lex) for name in ("patient_triggers", "patient_verbs", "passive_noun_triggers"))
     if c.first <= t1 and c.last >= t0:  # the mention contains the trigger ("غارات مجهولة")
-        c.role, c.prio = ("agent", 85) if m.kind.startswith("unidentified") else ("agent", 50)
+        c.role, c.prio = ("agent", 85.0) if m.kind.startswith("unidentified") else ("agent", 50.0)
         return
     if c.eff > t1:
         gap = toks[t1 + 1:c.eff]
         punct = any(t.punct for t in toks[t1 + 1:c.eff + 1])
         blocked = any(_base_in(t.key, "prepositions", lex) or _base_in(t.key, "object_nouns", lex) for t in gap)
         if any(o is not c and t1 < o.first < c.eff for o in others):  # "قتلت الشرطة متظاهرين": the object
-            c.role, c.prio = "target", 60
+            c.role, c.prio = "target", 60.0
         elif len(gap) <= 2 and not punct and not blocked and not prep:
             losses = c.partitive and _base_in(tkey, "casualty_verbs", lex)  # "قتل عناصر من داعش"
             if patient or victim or c.counted or losses or any(_is_number(t.key, lex) for t in gap):
-                c.role, c.prio = "target", 60
+                c.role, c.prio = "target", 60.0
             else:
-                c.role, c.prio, c.note = "agent", 65, "post"
+                c.role, c.prio, c.note = "agent", 65.0, "post"
         elif last == "من" and len(gap) <= 3 and not punct:
-            c.role, c.prio = ("target", 55) if patient or victim else ("agent", 55)
+            c.role, c.prio = ("target", 55.0) if patient or victim else ("agent", 55.0)
         elif not prep:
-            c.role, c.prio, c.note = "target", 35, "far"
+            c.role, c.prio, c.note = "target", 35.0, "far"
         else:
-            c.role, c.prio, c.note = "target", 15, "far"
+            c.role, c.prio, c.note = "target", 15.0, "far"
         return
     gap = toks[c.last + 1:t0]
     punct = any(t.punct for t in toks[c.last + 1:t0 + 1])
     if not punct and len(gap) <= 10 and not prep:
         passive = _base_in(tkey, "patient_verbs", lex) or _base_in(tkey, "passive_noun_triggers", lex)
         if victim or passive:
-            c.role, c.prio = "target", 55
+            c.role, c.prio = "target", 55.0
         else:
-            c.role, c.prio, c.note = "agent", 60 - len(gap) / 2, "pre"
+            c.role, c.prio, c.note = "agent", 60.0 - len(gap) / 2.0, "pre"
         return
-    c.role, c.prio, c.note = ("target", 15, "far") if victim or prep else ("agent", 20, "far")
+    c.role, c.prio, c.note = ("target", 15.0, "far") if victim or prep else ("agent", 20.0, "far")
 
 
 def _between(cands: list[_Cand], toks: list[_Tok], lex: _Lexicon) -> None:
@@ -928,16 +923,16 @@ def _between(cands: list[_Cand], toks: list[_Tok], lex: _Lexicon) -> None:
         else:
             side_a, side_b = [], [o for o in rest if o.first - c.last <= 10][:1]
         if side_b:
-            c.role, c.prio = "agent", 70
+            c.role, c.prio = "agent", 70.0
             other = side_b[0]
-            other.role, other.prio, other.link = "target", 70, None
+            other.role, other.prio, other.link = "target", 70.0, None
             for o in side_a:
                 o.role, o.link = "coord", c
             for o in side_b[1:]:
                 if o.role == "coord":
                     o.link = other
         else:
-            c.role, c.prio = "target", 50
+            c.role, c.prio = "target", 50.0
 
 
 def _air(toks: list[_Tok], lex: _Lexicon) -> bool:
@@ -1014,8 +1009,9 @@ def _suspect_word(key: str) -> tuple[bool, bool, bool, bool]:
 
 def _candidates(sentence: str, mentions: list[ActorMention], trigger_span: tuple[int, int] | None,
                 lex: _Lexicon) -> tuple[list[_Cand], list[_Tok], tuple[int, int] | None]:
-    if isinstance(mentions, _Mentions) and mentions.sentence == sentence:
-        toks = mentions.toks  # find_actors has tokenized this sentence
+    last = _LAST_TOKENS[0]
+    if last is not None and last[0] == sentence:
+        toks = last[1]  # find_actors has tokenized this sentence
     else:
         toks, _ = _tokenize(sentence)
     # token starts never decrease and token ends increase: the tokens a span overlaps are a run, found by
@@ -1065,7 +1061,7 @@ def _has_break(keys: list[str], lex: _Lexicon) -> bool:
 
 
 def _best(cands: list[_Cand], roles: tuple[str, ...], trig: tuple[int, int] | None,
-          exclude: set[str] = frozenset(), kinds: set[str] | None = None, floor: float = -1e9) -> _Cand | None:
+          exclude: AbstractSet[str] = frozenset(), kinds: set[str] | None = None, floor: float = -1e9) -> _Cand | None:
     pool = [c for c in cands if c.role in roles and c.mention.canonical not in exclude
             and (kinds is None or c.mention.kind in kinds) and c.prio >= floor]
     if not pool:
@@ -1104,7 +1100,7 @@ def assign_roles(
         if c.note == "target_verb" and not strong_agent and any(
             o.role == "target" and o.first > c.last and o.prio >= 60 for o in cands
         ):
-            c.role, c.prio = "agent", 62
+            c.role, c.prio = "agent", 62.0
     # SVO: "المقاومة ... توعدت المتمردين": with a subject before the verb, the word after it is the object
     for c in cands:
         if c.note not in ("post", "subject") or c.role != "agent":
@@ -1113,7 +1109,7 @@ def assign_roles(
         if any(o is not c and o.role == "agent" and o.prio >= 40 and o.last < verb and verb - o.last <= 7
                and not any(t.punct for t in toks[o.last + 1:verb + 1])
                and not _has_break([t.key for t in toks[o.last + 1:verb]], lex) for o in cands):
-            c.role, c.prio = "target", 60
+            c.role, c.prio = "target", 60.0
     protest = event_type in ("Protests", "Riots")
     for c in cands:
         # "مسلحين من داعش"، "ضابطا في الأمن العام": a word heading a named group's phrase is that group
@@ -1122,7 +1118,7 @@ def assign_roles(
         # "اعترضت الدفاعات صاروخا أطلقه الحوثيون": the relative clause's doer is not the trigger's subject
         if c.note == "relative" and c.prio > 60 and any(
                 o.note in ("pre", "post") and o.role == "agent" and o.prio >= 55 for o in cands):
-            c.prio = 58
+            c.prio = 58.0
         # a country named in its own news is a place ("تفجيرات العراق"، "محافظات العراق"), unless it owns a
         # target ("هدفاً لإيران")
         if c.mention.metonym and c.mention.kind != "government" and where is not None \
@@ -1130,10 +1126,10 @@ def assign_roles(
             c.role = "skip"
         # a victim never acts (in a protest, the people who act are the protesters)
         if c.role == "agent" and c.mention.kind == "victim" and not protest:
-            c.role, c.prio = "target", min(c.prio, 40)
+            c.role, c.prio = "target", min(c.prio, 40.0)
         # "قتل 11 شخصا ... من ميليشيات الحوثي": the group named for the counted people outranks the count
         if c.role == "target" and c.partitive:
-            c.prio = (max(c.prio, 60) if c.counted else c.prio) + 5
+            c.prio = (max(c.prio, 60.0) if c.counted else c.prio) + 5.0
 
     claim = _best(cands, ("claim",), trig)
     suspicion = None if claim else _suspect(toks, cands, lex)
@@ -1197,7 +1193,7 @@ def assign_roles(
         for c in cands:
             linked = c.role == "coord" and _root(c) is head
             supporting = head is a1 and c.role == "support"
-            if (linked or supporting) and c.mention.canonical not in (name, *out):
+            if (linked or supporting) and c.mention.canonical != name and c.mention.canonical not in out:
                 out.append(c.mention.canonical)
         return tuple(out)
 

@@ -39,6 +39,8 @@ from hijridate import Gregorian, Hijri
 from kashif.extract.folding import fold, fold_with_map, load_data
 from kashif.extract.numbers import number_vocabulary, parse_number
 
+Day = date  # (the name ``date`` is also a field of the records below)
+
 POINT = "point"  # the expression dates something
 SINCE = "since"  # منذ تموز 2014: the start of a state, not an event
 UNTIL = "until"  # حتى اليوم
@@ -52,8 +54,8 @@ class DateMention:
     start: int
     end: int
     text: str
-    date: date | None  # the day, or the first day of the range; None if it cannot be resolved
-    end_date: date | None  # the last day of the range (== date for a single day)
+    date: Day | None  # the day, or the first day of the range; None if it cannot be resolved
+    end_date: Day | None  # the last day of the range (== date for a single day)
     time_precision: int | None  # 1 day, 2 week or a few days, 3 month (codebook §6)
     kind: str  # explicit, numeric, month, hijri, weekday, relative_day, ago, period, last_period
     relative: bool  # resolved against the publication date
@@ -169,8 +171,8 @@ class _Grammar:
                 self.parts[fold(w)] = part
         od = d["ordinal_days"]
         self.ordinals: dict[str, int] = {}
-        units = {fold(k): v for k, v in od["units"].items()}
-        for w, v in units.items():
+        ordinal_units = {fold(k): v for k, v in od["units"].items()}
+        for w, v in ordinal_units.items():
             if v > 1 or w != fold("الحادي"):
                 self.ordinals[w] = v
             for teen in od["teen"]:
@@ -463,8 +465,8 @@ class _Hit(NamedTuple):
 
     start: int
     end: int
-    date: date | None
-    end_date: date | None
+    date: Day | None
+    end_date: Day | None
     precision: int | None
     kind: str
     relative: bool
@@ -624,7 +626,7 @@ def event_date(
     before = [
         m for m in mentions
         if m.end <= start and m.time_precision is not None and m.time_precision <= 2
-        and published is not None and 0 <= (published - m.date).days <= frame_days
+        and published is not None and m.date is not None and 0 <= (published - m.date).days <= frame_days
     ]
     if before:
         m = before[-1]

@@ -441,9 +441,9 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
     for key in _data()["mention"]:
         cat = f"mention:{key}"
         w = _window(key) if key in ("prevention", "topic", "condemnation") else _window("mention")
-        m = _governing(c, cat, first, last, w, breakers)
-        if m is not None and (best is None or m.last > best[0]):
-            best = (m.last, cat, m)
+        g = _governing(c, cat, first, last, w, breakers)
+        if g is not None and (best is None or g.last > best[0]):
+            best = (g.last, cat, g)
     if best is not None:
         return False, _cue_text(c, best[2]), best[1]
     adj = _window("adjacent")
@@ -454,9 +454,9 @@ def _report(c: _Cues, trigger: Trigger, first: int, last: int, mod: str) -> tupl
                 if key == "trend" and _anchored(c, first):
                     continue
                 return False, _cue_text(c, m), cat
-    m = _following(c, "trend_after", first, last, adj)
-    if m is not None and not _anchored(c, first):
-        return False, _cue_text(c, m), "trend_after"
+    after = _following(c, "trend_after", first, last, adj)
+    if after is not None and not _anchored(c, first):
+        return False, _cue_text(c, after), "trend_after"
     if trigger.aspect == "noun" and trigger.prefix in ("ل", "لل") and _purpose_type(trigger):
         return False, c.text.text[trigger.start : trigger.start + 1], "purpose"  # الجهود للسيطرة على
     if mod != "occurred":

@@ -351,9 +351,9 @@ def _parse_number(toks: list[_Tok], i: int, lex: _Lexicon) -> _Num | None:
         return None
     # a range or alternative keeps its lower end: 5 إلى 7، 5 أو 6، بين 10 و15
     if j + 1 < len(toks) and toks[j].text in lex.range_joiners and not vague:
-        nxt = _parse_number(toks, j + 1, lex) if toks[j + 1].kind == "num" or toks[j].text != "و" else None
-        if nxt is not None and not nxt.vague and (toks[j].text != "و" or approx) and nxt.value > value:
-            j = nxt.j
+        upper = _parse_number(toks, j + 1, lex) if toks[j + 1].kind == "num" or toks[j].text != "و" else None
+        if upper is not None and not upper.vague and (toks[j].text != "و" or approx) and upper.value > value:
+            j = upper.j
             approx = True
     hit = lex.approx_after.match(toks, j, allow_clitic=False)
     if hit is not None:

@@ -256,6 +256,8 @@ def _places_in(places: list[Place], starts: list[int], start: int, end: int) -> 
 def _moved(p: Place, offset: int) -> Place:
     """``replace(p, start=p.start - offset, end=p.end - offset)``: a copy of the fields with the two changed,
     without the keyword arguments and frozen setters ``replace`` goes through (every sentence asks for it)."""
+    if not hasattr(p, "__dict__"):  # compiled (mypyc): no __dict__, and a constructor as cheap as the copy
+        return replace(p, start=p.start - offset, end=p.end - offset)
     q = object.__new__(Place)
     fields = q.__dict__
     fields.update(p.__dict__)

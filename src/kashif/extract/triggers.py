@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
+from typing import cast
 
 from kashif.extract.lexmatch import IMPF, PERF, Lexicon, Match, Text, analyse
 from kashif.extract.sentences import CLAUSE_OPENERS
@@ -361,9 +362,9 @@ def find_triggers(text: str) -> list[Trigger]:
         return []
     ctx = _context(at)
     specs = _specs()
-    candidates = [m for m in _trigger_lexicon().find(at) if _admissible(specs[m.payload], m, ctx)]  # type: ignore[index]
+    candidates = [m for m in _trigger_lexicon().find(at) if _admissible(specs[cast(int, m.payload)], m, ctx)]
     # longest first, then earliest, then the lexicon's order; overlapping matches lose
-    candidates.sort(key=lambda m: (-(m.last - m.first), m.first, specs[m.payload].line))  # type: ignore[index]
+    candidates.sort(key=lambda m: (-(m.last - m.first), m.first, specs[cast(int, m.payload)].line))
     taken: list[Match] = []
     used: set[int] = set()
     for m in candidates:
@@ -373,7 +374,7 @@ def find_triggers(text: str) -> list[Trigger]:
         used |= span
         taken.append(m)
     taken.sort(key=lambda m: m.first)
-    out = [_trigger(specs[m.payload], m, ctx) for m in taken]  # type: ignore[index]
+    out = [_trigger(specs[cast(int, m.payload)], m, ctx) for m in taken]
     for k in range(1, len(out)):
         t, prev = out[k], out[k - 1]
         if (t.aspect == PERF and prev.aspect == "noun" and t.prefix.startswith("و")
