@@ -5,23 +5,7 @@ The sentences are written for these tests."""
 
 from __future__ import annotations
 
-import kashif
-from kashif.extract.modality import assess
-from kashif.extract.triggers import find_triggers
-
-ASSAULT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-
-
-def occurred(sentence: str) -> list[str]:
-    """The sub-types of the occurred violent events ``kashif.extract`` finds in ``sentence``."""
-    return [e.sub_event_type for e in kashif.extract(sentence) if e.event_type in ASSAULT and e.modality == "occurred"]
-
-
-def assessed(sentence: str, surface: str):
-    found = [t for t in find_triggers(sentence) if t.text == surface]
-    assert found, [t.text for t in find_triggers(sentence)]
-    return assess(sentence, found[0])
-
+from mention_helpers import assessed, occurred
 
 # ------------------------------------------------------------- periods of years: dated by the year alone
 
