@@ -262,3 +262,21 @@ def test_the_area_of_the_next_sentence_is_the_town_not_its_province() -> None:
             "وشن مسلحون هجوما في المنطقة الليلة الماضية استهدف مقاتلين.")
     assert [(s, loc) for _t, s, _m, loc, _f in _coded(text)] == [("Air/drone strike", "I'zaz"),
                                                                   ("Armed clash", "I'zaz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a superscript digit is no number: no toll, and no crash
+        ("قتل ² مدنيين في قصف على بلدة في ريف حلب", None, [("occurred", 0, "")]),
+        # "yesterday" would fall before year 1: the event keeps the publication date
+        ("قصفت الطائرات بلدة في ريف حلب أمس", "0001-01-01", [("occurred", 0, "0001-01-01")]),
+        # "next month" would fall after year 9999
+        ("قصفت الطائرات بلدة في ريف حلب وستقصفها الشهر المقبل", "9999-12-31",
+         [("occurred", 0, "9999-12-31"), ("planned", 0, "9999-12-31")]),
+    ],
+)
+def test_unusual_input_is_extracted_without_a_crash(text: str, published: str | None, expected: list) -> None:
+    events = kashif.extract(text, published=published)
+    assert [(e.modality, e.fatalities, e.event_date) for e in events] == expected
+    assert {e.location for e in events} == {"Aleppo"}

@@ -54,3 +54,11 @@ def test_a_bidi_mark_after_a_conjunction_is_removed_in_a_text_without_the_habit(
     r = kashif.restore(f"أعلن المجلس تشكيل قيادة مدنية و{RLM}قصف المعابر")
     assert r.text == "أعلن المجلس تشكيل قيادة مدنية وقصف المعابر"
     assert r.hidden_words == ["وقصف"]
+
+
+def test_the_keyboards_final_yeh_is_kept_where_it_stands_for_yeh_too() -> None:
+    # the same keyboard writes ی at the end of في and علي: those are its spelling as well
+    text = "وصل الدكتور مصطفی إلی جامعة الملك سعود فی الرياض، وقدم العزاء للدكتورة هدی وأخيها علی."
+    r = kashif.restore(text)
+    assert r.text == text
+    assert r.hidden_words == []

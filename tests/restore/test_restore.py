@@ -205,3 +205,22 @@ def test_seed_article_restores_exactly() -> None:
     for h in r.hidden:
         assert original[h.original_start : h.original_end] == h.original
         assert r.original_span(h.start, h.end) == (h.original_start, h.original_end)
+
+
+class _Index:
+    """An integer type that is not int (as NumPy's are): it only has __index__."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+def test_offsets_accept_any_integer_type() -> None:
+    r = kashif.restore("بعد أن هــ.دد الرئيس بقصــ.ف الموقع")
+    start = r.text.index("هدد")
+    assert r.to_original(_Index(start)) == r.to_original(start)
+    assert r.original_span(_Index(start), _Index(start + 3)) == r.original_span(start, start + 3)
+    with pytest.raises(TypeError):
+        r.to_original(2.0)  # type: ignore[arg-type]

@@ -326,7 +326,7 @@ class _Grammar:
     def _day(self, s: str | None) -> int | None:
         if s is None:
             return None
-        if s.isdigit():
+        if s.isdecimal():
             return int(s)
         return self.ordinals.get(_key(s))
 
@@ -456,7 +456,11 @@ class _Grammar:
             if needed is not None and needed.search(folded) is None:
                 continue  # the words every match of the pattern contains are not in the text
             for m in pattern.finditer(folded):
-                out.extend(_Hit(*r) for r in handler(m, pub) if r)
+                try:
+                    hits = [r for r in handler(m, pub) if r]
+                except (OverflowError, ValueError):  # it would fall outside the calendar (years 1 to 9999)
+                    continue
+                out.extend(_Hit(*r) for r in hits)
         return out
 
 

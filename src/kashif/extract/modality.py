@@ -618,7 +618,7 @@ def _count(tok) -> bool:
     if tok.kind != "num":
         return False
     digits = tok.text
-    return not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099)
+    return not (len(digits) == 4 and digits.isdecimal() and 1900 <= int(digits) <= 2099)
 
 
 @lru_cache(maxsize=1024)

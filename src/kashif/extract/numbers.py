@@ -176,7 +176,7 @@ def _tokenize(folded: str) -> list[_Tok]:
         s = m.group()
         c = s[0]
         start, end = m.span()
-        toks.append(_Tok(s, start, end, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")))
+        toks.append(_Tok(s, start, end, "num" if c.isdecimal() else ("word" if c.isalpha() else "punct")))
     return toks
 
 

@@ -4,8 +4,9 @@ A disguise is local: a writer breaks the few words a filter looks for. Some text
 wherever their keyboard or editor puts it, and restoring those would report an ordinary text as evasive:
 
 - a Persian keyboard has no alef maksura, so its users type a final Persian yeh for it (إلی، هدی); a text
-  that does so in two different words or more, and more often than it writes a final ى itself, keeps those
-  final ی (an evader who disguises every الحوثی of a post disguises one word, not a habit);
+  that does so in two different words or more, and more often than it writes a final ى itself, keeps its
+  final ی, for ى and for ي alike (an evader who disguises every الحوثی of a post disguises one word, not a
+  habit);
 - some editors put a bidi mark (RLM, LRM, ALM) at the start of words, and so also right after a one-letter
   conjunction or preposition joined to its word (و‏تشكيل); a text with that mark at the start of two words or
   more keeps it after such a letter.
@@ -32,12 +33,13 @@ Hidden = tuple[int, int, tuple[str, ...]]
 def habitual(text: str, edits: list[Edit]) -> set[Edit]:
     """The edits that would undo a habit of the writer of ``text``, to be dropped."""
     habit: set[Edit] = set()
-    maksura = [e for e in edits if e.kind == "lookalike" and e.replacement == "\u0649" and e.end - e.start == 1
-               and _FINAL_FARSI_YEH.match(text, e.start)]
+    finals = [e for e in edits if e.kind == "lookalike" and e.end - e.start == 1
+              and _FINAL_FARSI_YEH.match(text, e.start)]
+    maksura = [e for e in finals if e.replacement == "\u0649"]
     if maksura:
         words = {text[max(text.rfind(" ", 0, e.start), text.rfind("\n", 0, e.start)) + 1 : e.end] for e in maksura}
         if len(words) >= 2 and len(maksura) > len(_FINAL_ALEF_MAKSURA.findall(text)):
-            habit.update(maksura)
+            habit.update(finals)  # the keyboard's final ی, for ى and for ي alike (فی، علی)
     if any(c in text for c in _BIDI) and len(_BIDI_WORD_START.findall(text)) >= 2:
         after_proclitic = {m.start(1) for m in _PROCLITIC_BIDI.finditer(text)}
         habit.update(e for e in edits if e.kind == "zero_width" and e.end - e.start == 1 and e.start in after_proclitic)

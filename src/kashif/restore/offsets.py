@@ -7,10 +7,11 @@ from the same edits, so both directions are exact by construction.
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, SupportsIndex
 
 
 class Edit(NamedTuple):
@@ -145,12 +146,16 @@ class Restoration:
         """Index of the last edit whose replacement starts at or before restored index ``i`` (-1 if none)."""
         return bisect_right(self._offset_map[0], i) - 1
 
-    def to_original(self, i: int) -> int:
+    def to_original(self, i: SupportsIndex) -> int:
         """Map index ``i`` in the restored text to the index of the same character in the original text.
 
         ``i == len(text)`` maps to ``len(original)``. A character produced by a replacement maps into the
         replaced span (character by character where the lengths allow, else to the span's last character).
+        Any integer type is accepted (a NumPy integer, ...), as for indexing a str.
         """
+        return self._to_original(operator.index(i))
+
+    def _to_original(self, i: int) -> int:
         if not 0 <= i <= len(self.text):
             raise IndexError(f"index {i} outside the restored text (length {len(self.text)})")
         k = self._locate(i)
@@ -162,12 +167,16 @@ class Restoration:
             return e.start + min(i - ns, max(e.end - e.start - 1, 0))
         return e.end + (i - ns - len(e.replacement))
 
-    def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map the span ``text[start:end]`` to the span of the original text it was restored from."""
+    def original_span(self, start: SupportsIndex, end: SupportsIndex) -> tuple[int, int]:
+        """Map the span ``text[start:end]`` to the span of the original text it was restored from (any integer
+        type is accepted)."""
+        return self._original_span(operator.index(start), operator.index(end))
+
+    def _original_span(self, start: int, end: int) -> tuple[int, int]:
         if not 0 <= start <= end <= len(self.text):
             raise IndexError(f"span ({start}, {end}) outside the restored text (length {len(self.text)})")
         if start == end:
-            o = self.to_original(start)
+            o = self._to_original(start)
             return o, o
         ostart = self._start_in_original(start)
         oend = self._end_in_original(end)
@@ -188,7 +197,7 @@ class Restoration:
             e, ns = self.edits[k], self._offset_map[0][k]
             if i == ns and e.replacement:
                 return e.start  # the character opens a replacement: the whole replaced span belongs to it
-        return self.to_original(i)
+        return self._to_original(i)
 
     def _end_in_original(self, end: int) -> int:
         last = end - 1
@@ -199,7 +208,7 @@ class Restoration:
                 if last == ns + len(e.replacement) - 1:
                     return e.end  # the character closes a replacement: take all of the replaced span
                 return e.start + min(last - ns, max(e.end - e.start - 1, 0)) + 1
-        return self.to_original(last) + 1
+        return self._to_original(last) + 1
 
     def _from_original_span(self, ostart: int, oend: int) -> tuple[int, int]:
         """Map a span of the original text to the restored text (edits inside it shrink or grow it)."""
