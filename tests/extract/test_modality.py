@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from mention_helpers import trigger
 
 import kashif
 from kashif.extract.modality import MODALITIES, assess, is_event_report, modality
-from kashif.extract.triggers import Trigger, find_triggers
-
-
-def trigger(sentence: str, surface: str) -> Trigger:
-    found = [t for t in find_triggers(sentence) if t.text == surface]
-    assert found, [t.text for t in find_triggers(sentence)]
-    return found[0]
+from kashif.extract.triggers import find_triggers
 
 
 def mod(sentence: str, surface: str) -> str:

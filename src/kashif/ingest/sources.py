@@ -195,7 +195,7 @@ def read_lines(path: str, lines: Iterable[int], options: SourceOptions = SourceO
             done.add(item.ref)
             yield item
     except Exception as exc:  # as _guarded does for one ref: the rest of the lines fail, the run goes on
-        reason = str(exc) if isinstance(exc, _ReadError) else f"unexpected error: {type(exc).__name__}: {exc}"
+        reason = _reason(exc)
         for ref in _line_refs(path, wanted):
             if ref not in done:
                 yield Failure(ref, reason)
@@ -205,10 +205,13 @@ def _guarded(ref: str, items: Iterator[Item | Failure]) -> Iterator[Item | Failu
     """Last line of defence: an unexpected error ends this input with a Failure instead of the whole run."""
     try:
         yield from items
-    except _ReadError as exc:
-        yield Failure(ref, str(exc))
     except Exception as exc:
-        yield Failure(ref, f"unexpected error: {type(exc).__name__}: {exc}")
+        yield Failure(ref, _reason(exc))
+
+
+def _reason(exc: Exception) -> str:
+    """A failure's reason: what a read error says, or which unexpected error it was."""
+    return str(exc) if isinstance(exc, _ReadError) else f"unexpected error: {type(exc).__name__}: {exc}"
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -106,14 +106,14 @@ def find_sites(text: str) -> list[int]:
     return sites
 
 
-_SPACE = re.compile(r"\s")
+_TOKEN_END = re.compile(r"\s")  # what ends a token
 
 
 def _spam_token(text: str, pos: int) -> tuple[int, bool]:
     """Does the word around ``pos`` (which has two marks or more) look like diacritic spam?
     Returns where the word ends, and the answer."""
     start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    m = _SPACE.search(text, pos)
+    m = _TOKEN_END.search(text, pos)
     end = m.start() if m else len(text)
     token = text[start:end]
     spam = _SPAM_TOKENS.get(token)
@@ -133,9 +133,6 @@ def _spam_token(text: str, pos: int) -> tuple[int, bool]:
 
 
 _SPAM_TOKENS: dict[str, bool] = {}  # vocalised words recur (هجوماً، الله): their verdicts, remembered
-
-
-_TOKEN_END = re.compile(r"\s")
 
 
 def token_start(text: str, pos: int) -> int:

@@ -68,7 +68,6 @@ _TWO_MARKS = re.compile(f"[{MARK_CLASS}][^{MARK_CLASS}]*[{MARK_CLASS}]")
 STAND_IN = re.compile(f"[A-Za-z|]|[{LETTER_CLASS}{MARK_CLASS}][0-9\u0660-\u0669][{LETTER_CLASS}]")
 _MARKS = frozenset(DIACRITICS)
 RARE_LOGP = -5.5  # zipf 3.5: a joined word commoner than this leaves no room for a replaced letter
-_JOINING_GAPS = (Gap.TATWEEL, Gap.INVISIBLE, Gap.STRONG)
 
 
 def pieces(region: str) -> list[str]:

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from kashif.restore.offsets import Edit
+from kashif.restore.candidates import token_start
+from kashif.restore.offsets import Edit, word_kinds
 
 _FINAL_FARSI_YEH = re.compile("(?<=[\u0621-\u064a\u06cc])[\u06cc\u06d2](?![\u0621-\u06ff])")
 _FINAL_ALEF_MAKSURA = re.compile("\u0649(?![\u0621-\u06ff])")
@@ -37,7 +38,7 @@ def habitual(text: str, edits: list[Edit]) -> set[Edit]:
               and _FINAL_FARSI_YEH.match(text, e.start)]
     maksura = [e for e in finals if e.replacement == "\u0649"]
     if maksura:
-        words = {text[max(text.rfind(" ", 0, e.start), text.rfind("\n", 0, e.start)) + 1 : e.end] for e in maksura}
+        words = {text[token_start(text, e.start) : e.end] for e in maksura}
         if len(words) >= 2 and len(maksura) > len(_FINAL_ALEF_MAKSURA.findall(text)):
             habit.update(finals)  # the keyboard's final ی, for ى and for ي alike (فی، علی)
     if any(c in text for c in _BIDI) and len(_BIDI_WORD_START.findall(text)) >= 2:
@@ -53,9 +54,4 @@ def keep_habits(text: str, edits: list[Edit], hidden: list[Hidden]) -> tuple[lis
     if not gone:
         return edits, hidden
     edits = [e for e in edits if e not in gone]
-    words: list[Hidden] = []
-    for start, end, _kinds in hidden:
-        kinds = {e.kind for e in edits if e.start < end and e.end > start}
-        if kinds:
-            words.append((start, end, tuple(sorted(kinds))))
-    return edits, words
+    return edits, word_kinds([(start, end) for start, end, _kinds in hidden], [(e.start, e.end, e.kind) for e in edits])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple, SupportsIndex
@@ -68,6 +69,19 @@ def apply_edits(original: str, edits: list[Edit]) -> str:
         pos = end
     parts.append(original[pos:])
     return "".join(parts)
+
+
+def word_kinds(words: Iterable[tuple[int, int]], edits: Iterable[tuple[int, int, str]]
+               ) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Each word span (start, end) with the kinds of the edits (start, end, kind) that overlap it, sorted; a
+    word no edit touches is left out (it hid nothing)."""
+    spans = list(edits)
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for start, end in words:
+        kinds = {kind for s, e, kind in spans if s < end and e > start}
+        if kinds:
+            out.append((start, end, tuple(sorted(kinds))))
+    return out
 
 
 @dataclass

@@ -14,7 +14,6 @@ then the decision the full programme would make.
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 
 from kashif.restore.badness import is_persian_line
 from kashif.restore.candidates import SPACED_LETTERS, find_sites, has_spaced_letters, region_bounds
@@ -23,7 +22,7 @@ from kashif.restore.decide import RegionContext, RegionDecider, next_word, prev_
 from kashif.restore.fastpath import STAND_IN, Decided, RelEdit, RelHidden, decide_pieces, pieces, runs_of
 from kashif.restore.habits import keep_habits
 from kashif.restore.lexicon import get_lexicon
-from kashif.restore.offsets import Edit, Restoration
+from kashif.restore.offsets import Edit, Restoration, word_kinds
 
 _PERSIAN_SENSITIVE = frozenset(LOOKALIKES) | PERSIAN_MARKERS | {ZWNJ}
 _HABIT_CHARS = re.compile("[\u06cc\u06d2\u200e\u200f\u061c]")  # characters a writer's habit may keep
@@ -40,7 +39,6 @@ _DECIDED_WITH: list[object] = [None]  # the lexicon the cached decisions were ma
 CACHE_REGIONS = 16_384  # regions whose decisions are kept, the oldest going first (~0.7 kB each)
 CACHE_VARIANTS = 8  # decisions kept per region (one per set of answers)
 
-_first = itemgetter(0)
 _new_edit = tuple.__new__  # Edit(...) without the keyword-argument layer
 
 
@@ -153,11 +151,7 @@ class _Restorer:
         if not runs:
             return (), ()
         rel_edits = sorted((rs, re_, region[rs:re_], repl, kind) for rs, re_, repl, kind in runs)
-        rel_hidden = []
-        for w in words:
-            kinds = {kind for rs, re_, _r, kind in runs if rs < w.end and re_ > w.start}
-            if kinds:
-                rel_hidden.append((w.start, w.end, tuple(sorted(kinds))))
+        rel_hidden = word_kinds([(w.start, w.end) for w in words], [(rs, re_, kind) for rs, re_, _r, kind in runs])
         return tuple(rel_edits), tuple(sorted(rel_hidden))
 
     def _fast(self, region: str, start: int, end: int, asked: list[Question]) -> Decided | None:
